@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// The whole suite, in the order a contributor needs it: data check, type-check, lint, unit tests,
+// production build, then browser tests in real Chromium against that build. Every step runs even
+// if an earlier one failed, so one run reports everything; the last line counts passed and failed.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const resultsDir = join("test-results");
+mkdirSync(resultsDir, { recursive: true });
+
+/** @type {{name: string, passed: number, failed: number}[]} */
+const results = [];
+
+function run(name, command, args) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  const child = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: "1" } });
+  const ok = child.status === 0;
+  console.log(`${ok ? "✔" : "✘"} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return ok;
+}
+
+function check(name, command, args) {
+  const ok = run(name, command, args);
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+  return ok;
+}
+
+/** Runs one Vitest project and counts its tests from the JSON report. */
+function vitest(name, project) {
+  const report = join(resultsDir, `${project}.json`);
+  rmSync(report, { force: true });
+  const ok = run(name, "npx", [
+    "vitest",
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
+  let passed = 0;
+  let failed = 0;
+  try {
+    const json = JSON.parse(readFileSync(report, "utf8"));
+    passed = json.numPassedTests;
+    failed = json.numFailedTests + (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+    // A suite that failed to load has no tests but must still count as a failure.
+    if (!ok && failed === 0) failed = 1;
+    if (passed + failed === 0) failed = 1; // ran no test: never green
+  } catch {
+    failed = Math.max(failed, 1);
+  }
+  results.push({ name, passed, failed });
+  return ok && failed === 0;
+}
+
+check("data is up to date", "npx", ["tsx", "data/build.ts", "--check"]);
+check("type-check", "npx", ["tsc", "--noEmit"]);
+check("lint and format", "npx", ["biome", "ci", "."]);
+vitest("unit tests", "unit");
+if (check("production build", "npx", ["vite", "build", "--logLevel", "warn"])) {
+  vitest("browser tests (Chromium)", "e2e");
+} else {
+  results.push({ name: "browser tests (Chromium)", passed: 0, failed: 1 });
+}
+
+const passed = results.reduce((sum, r) => sum + r.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.failed, 0);
+console.log("\nSummary");
+for (const r of results) console.log(`  ${r.failed ? "✘" : "✔"} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,47 @@
+/**
+ * Project-wide constants. Vocabularies are `as const` arrays so one list gives both the type (a
+ * string-literal union) and the runtime check the data build and the loader use.
+ */
+
+// ─── Data vocabularies (data/README.md documents each) ──────────────────────────────────────────
+
+/** Supply-chain stage of a mineral table. */
+export const STAGES = ["mine", "refining", "reserves"] as const;
+
+/** When a US agreement was signed relative to the 4 Feb 2026 ministerial (as the dossier defines). */
+export const COHORTS = ["earlier", "pre-ministerial", "ministerial", "post-ministerial"] as const;
+
+/** `pact`: a bilateral critical-minerals framework/MOU/agreement; `related`: another minerals deal. */
+export const AGREEMENT_KINDS = ["pact", "related"] as const;
+
+/** The form of an instrument. */
+export const AGREEMENT_TYPES = [
+  "framework",
+  "mou",
+  "agreement",
+  "joint-statement",
+  "investment-fund",
+  "trade-agreement",
+  "action-plan",
+  "company-mou",
+  "investment-framework",
+] as const;
+
+/** How a record relates to the State Department's announced tallies (11 at, 10 before the ministerial). */
+export const STATE_COUNTS = ["ministerial-11", "prior-10", "prior-10-likely", "prior-10-candidate", "none"] as const;
+
+export const CONFIDENCES = ["high", "medium", "low"] as const;
+
+export const FORUMS = ["forge", "msp", "msp-forum", "pax-silica", "ministerial"] as const;
+
+export const ROLES = ["member", "chair", "signatory", "participant", "delegation"] as const;
+
+/** `official` roster or statement, `reported` by news, or `inferred` (e.g. MSP members carried over). */
+export const BASES = ["official", "reported", "inferred"] as const;
+
+/** Why a published mineral value is missing or only a bound. */
+export const VALUE_FLAGS = ["withheld", "not-available", "greater-than"] as const;
+
+/** Aggregate rows of a mineral table, as published: the world total and "Other countries". */
+export const WORLD = "WLD";
+export const OTHER = "OTH";

@@ -1,0 +1,50 @@
+/** The MapLibre style, written in code: our own geometry, no remote tiles, glyphs or sprites. */
+import type { FeatureCollection } from "geojson";
+import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
+import { BASE_PALETTE, type Theme } from "../model/palette.ts";
+
+export const COUNTRY_SOURCE = "countries";
+export const FILL_LAYER = "countries-fill";
+export const OUTLINE_LAYER = "countries-outline";
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+/**
+ * The base style: background (ocean), country fills and outlines from a GeoJSON source that
+ * holds our countries. Colours come from the palette of the theme.
+ */
+export function baseStyle(theme: Theme, countries: FeatureCollection = EMPTY): StyleSpecification {
+  const palette = BASE_PALETTE[theme];
+  return {
+    version: 8,
+    name: "critical-minerals-map",
+    sources: {
+      [COUNTRY_SOURCE]: { type: "geojson", data: countries },
+    },
+    layers: [
+      { id: "ocean", type: "background", paint: { "background-color": palette.ocean } },
+      {
+        id: FILL_LAYER,
+        type: "fill",
+        source: COUNTRY_SOURCE,
+        paint: { "fill-color": palette.land, "fill-antialias": true },
+      },
+      {
+        id: OUTLINE_LAYER,
+        type: "line",
+        source: COUNTRY_SOURCE,
+        paint: { "line-color": palette.border, "line-width": ["interpolate", ["linear"], ["zoom"], 0, 0.3, 5, 1] },
+      },
+    ],
+  };
+}
+
+/**
+ * A fill colour per ISO3 as a `match` expression, with `fallback` for every other country.
+ * MapLibre rejects a `match` without pairs, so an empty map yields the constant fallback.
+ */
+export function fillColour(colours: ReadonlyMap<string, string>, fallback: string): ExpressionSpecification | string {
+  if (colours.size === 0) return fallback;
+  const pairs: string[] = [];
+  for (const [iso3, colour] of [...colours].sort(([a], [b]) => a.localeCompare(b))) pairs.push(iso3, colour);
+  return ["match", ["get", "iso3"], ...pairs, fallback] as unknown as ExpressionSpecification;
+}

@@ -1,0 +1,69 @@
+/** The app's state: everything a reader can change, all of it mirrored in the URL. Pure. */
+import type { Theme } from "../model/palette.ts";
+
+export const VIEWS = ["pacts", "forums", "minerals"] as const;
+export type View = (typeof VIEWS)[number];
+export const FORUM_VIEWS = ["forge", "msp", "pax-silica", "ministerial", "overlap"] as const;
+export type ForumView = (typeof FORUM_VIEWS)[number];
+export const STAGES = ["mine", "refining", "reserves"] as const;
+export type Stage = (typeof STAGES)[number];
+export const THEME_SETTINGS = ["auto", "light", "dark"] as const;
+export type ThemeSetting = (typeof THEME_SETTINGS)[number];
+
+export interface AppState {
+  view: View;
+  forum: ForumView;
+  mineral: string;
+  stage: Stage;
+  /** Data year of the minerals view; null = latest available. */
+  year: number | null;
+  /** Timeline position, ISO date; null = latest record. */
+  date: string | null;
+  arcs: boolean;
+  /** Selected country (detail panel open), ISO3. */
+  country: string | null;
+  embed: boolean;
+  theme: ThemeSetting;
+}
+
+export const DEFAULT_STATE: AppState = {
+  view: "pacts",
+  forum: "forge",
+  mineral: "lithium",
+  stage: "mine",
+  year: null,
+  date: null,
+  arcs: true,
+  country: null,
+  embed: false,
+  theme: "auto",
+};
+
+export type Action =
+  | { type: "set"; patch: Partial<AppState> }
+  | { type: "select-country"; iso3: string | null }
+  | { type: "replace"; state: AppState };
+
+/** The reducer: returns the same object when nothing changes, so subscribers can skip work. */
+export function update(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case "set": {
+      const next = { ...state, ...action.patch };
+      return sameState(state, next) ? state : next;
+    }
+    case "select-country":
+      return state.country === action.iso3 ? state : { ...state, country: action.iso3 };
+    case "replace":
+      return sameState(state, action.state) ? state : action.state;
+  }
+}
+
+export function sameState(a: AppState, b: AppState): boolean {
+  return (Object.keys(a) as (keyof AppState)[]).every((key) => a[key] === b[key]);
+}
+
+/** The theme actually drawn: `auto` follows the reader's system preference. */
+export function resolvedTheme(setting: ThemeSetting, prefersDark: boolean): Theme {
+  if (setting === "auto") return prefersDark ? "dark" : "light";
+  return setting;
+}

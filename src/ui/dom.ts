@@ -1,0 +1,21 @@
+/** Tiny DOM helpers. Text goes in as text nodes only: nothing from data or the URL becomes HTML. */
+type Child = Node | string | null | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    el.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children) if (child) el.append(child);
+  return el;
+}
+
+/** Replaces an element's children (text nodes for strings). */
+export function setChildren(el: Element, ...children: Child[]): void {
+  el.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
+}
