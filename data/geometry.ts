@@ -73,7 +73,9 @@ export function buildWorld(source: Topology, countries: CountryRow[], overrides:
   const labels = new Map<string, [number, number]>();
   for (const [iso3, geometries] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const spherical = merge(source, geometries as never) as MultiPolygon;
-    areas.set(iso3, geoArea(spherical) * EARTH_RADIUS_KM ** 2);
+    // d3 reads a ring wound the other way as the rest of the sphere: take the smaller side.
+    const steradians = geoArea(spherical);
+    areas.set(iso3, Math.min(steradians, 4 * Math.PI - steradians) * EARTH_RADIUS_KM ** 2);
     const planar = cutAtAntimeridian(spherical);
     if (planar.coordinates.length === 0) continue;
     labels.set(iso3, labelPoint(planar));
@@ -134,15 +136,18 @@ function round(p: Position): Position {
   return [Math.round((p[0] ?? 0) * 1e5) / 1e5, Math.round((p[1] ?? 0) * 1e5) / 1e5];
 }
 
-/** Planar signed area weighted by cos(latitude), so high-latitude islands do not win. */
+/** Planar signed area (shoelace) scaled by cos(mean latitude), so high-latitude islands do not win. */
 function ringArea(ring: Position[]): number {
   let sum = 0;
+  let latitudes = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [x1 = 0, y1 = 0] = ring[j] ?? [];
     const [x2 = 0, y2 = 0] = ring[i] ?? [];
-    sum += (x1 * y2 - x2 * y1) * Math.cos((((y1 + y2) / 2) * Math.PI) / 180);
+    sum += x1 * y2 - x2 * y1;
+    latitudes += y2;
   }
-  return sum / 2;
+  const meanLatitude = ring.length > 0 ? latitudes / ring.length : 0;
+  return (sum / 2) * Math.cos((meanLatitude * Math.PI) / 180);
 }
 
 /** RFC 7946 winding: exterior rings counter-clockwise, holes clockwise. */

@@ -3,7 +3,7 @@
 // production build, then browser tests in real Chromium against that build. Every step runs even
 // if an earlier one failed, so one run reports everything; the last line counts passed and failed.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const resultsDir = join("test-results");
@@ -25,6 +25,20 @@ function check(name, command, args) {
   const ok = run(name, command, args);
   results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
   return ok;
+}
+
+/**
+ * The browser tests need the system Chromium. On a fresh Debian/Ubuntu machine where we may install
+ * packages (root), install it; otherwise the browser tests fail later with instructions.
+ */
+function ensureChromium() {
+  const known = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  if (known.some((path) => path && existsSync(path))) return;
+  if (process.getuid?.() !== 0 || !existsSync("/usr/bin/apt-get")) return;
+  console.log("Chromium is missing: installing Debian's chromium package for the browser tests");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-dejavu-core"], { stdio: "inherit", env });
 }
 
 /** Runs one Vitest project and counts its tests from the JSON report. */
@@ -56,6 +70,7 @@ function vitest(name, project) {
   return ok && failed === 0;
 }
 
+ensureChromium();
 check("data is up to date", "npx", ["tsx", "data/build.ts", "--check"]);
 check("type-check", "npx", ["tsc", "--noEmit"]);
 check("lint and format", "npx", ["biome", "ci", "."]);

@@ -11,6 +11,9 @@ export const STAGES = ["mine", "refining", "reserves"] as const;
 /** When a US agreement was signed relative to the 4 Feb 2026 ministerial (as the dossier defines). */
 export const COHORTS = ["earlier", "pre-ministerial", "ministerial", "post-ministerial"] as const;
 
+/** The Critical Minerals Ministerial in Washington: the boundary between cohorts. */
+export const MINISTERIAL_DATE = "2026-02-04";
+
 /** `pact`: a bilateral critical-minerals framework/MOU/agreement; `related`: another minerals deal. */
 export const AGREEMENT_KINDS = ["pact", "related"] as const;
 

@@ -1,20 +1,34 @@
 /**
- * Composition root: read the URL, load and check the data, create the store, mount the map,
- * and re-render on every state change. The only orchestrator; reads top to bottom.
+ * Composition root: read the URL, load and check the data, create the store, mount the map and the
+ * controls, and re-render on every state change. The only orchestrator; reads top to bottom.
  */
 import "./styles/app.css";
 import { loadData } from "./data/load.ts";
 import { countryFeatures } from "./data/topology.ts";
 import { embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
-import { markerLayer } from "./map/layers.ts";
-import { type MapView, mountMap } from "./map/mount.ts";
-import { BASE_PALETTE } from "./model/palette.ts";
-import { type AppState, resolvedTheme } from "./state/state.ts";
+import { arcLayer, arcPaths, hubLayer, type Marker, markerLayer } from "./map/layers.ts";
+import { type MapTarget, type MapView, mountMap } from "./map/mount.ts";
+import { fillColour } from "./map/style.ts";
+import { WASHINGTON } from "./model/arcs.ts";
+import { CHINA, type Choropleth } from "./model/choropleth.ts";
+import { deriveScene, indexOf, memoize, type Scene } from "./model/derive.ts";
+import { arcTooltip, countryTooltip, panelModel, type TooltipModel } from "./model/describe.ts";
+import { derivedNotes } from "./model/notes.ts";
+import { BASE_PALETTE, hexToRgba, PACT_COLOURS, type Theme } from "./model/palette.ts";
+import { STATUS_LABELS } from "./model/status.ts";
+import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
 import { parseSearch } from "./state/url.ts";
-import type { Place } from "./types.ts";
+import { mountControls } from "./ui/controls.ts";
+import { renderLegend } from "./ui/legend.ts";
+import { renderPanel } from "./ui/panel.ts";
 import { markReady, renderFatal } from "./ui/status.ts";
+import { mountTimeline } from "./ui/timeline.ts";
+import { renderTooltip } from "./ui/tooltip.ts";
+
+/** Views this build offers (minerals arrives with its own issue). */
+const AVAILABLE_VIEWS: View[] = ["pacts", "forums"];
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -24,8 +38,13 @@ function element(id: string): HTMLElement {
 
 async function start(): Promise<void> {
   const fatal = element("fatal");
-  const { state: initial, warnings } = parseSearch(window.location.search);
-  for (const warning of warnings) console.warn(warning);
+  const parsed = parseSearch(window.location.search);
+  for (const warning of parsed.warnings) console.warn(warning);
+  let initial = parsed.state;
+  if (!AVAILABLE_VIEWS.includes(initial.view)) {
+    console.warn(`Ignoring URL parameter view=${initial.view}: this view is not available yet.`);
+    initial = { ...initial, view: "pacts" };
+  }
 
   const framed = window.self !== window.top;
   const embed = embedOptions(initial.embed, framed);
@@ -33,7 +52,8 @@ async function start(): Promise<void> {
   if (embed.messageParent) watchHeight(element("app"));
 
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
-  const themeOf = (state: AppState) => resolvedTheme(state.theme, darkQuery.matches);
+  const motionQuery = window.matchMedia("(prefers-reduced-motion: reduce)");
+  const themeOf = (state: AppState): Theme => resolvedTheme(state.theme, darkQuery.matches);
   document.documentElement.dataset.theme = themeOf(initial);
 
   const loaded = await loadData();
@@ -41,27 +61,117 @@ async function start(): Promise<void> {
     renderFatal(fatal, `The map's data could not be loaded: ${loaded.error}`);
     return;
   }
-  const { world, places } = loaded.value;
+  const { world, dataset } = loaded.value;
+  const index = indexOf(dataset);
+  if (initial.country && !index.names.has(initial.country)) {
+    console.warn(`Ignoring URL parameter country=${initial.country}: no such country in the data.`);
+    initial = { ...initial, country: null };
+  }
   const store = createStore(initial, window.history, window.location);
+  const dispatch = store.dispatch;
 
-  const viewOf = (state: AppState): MapView => {
-    const theme = themeOf(state);
-    const palette = BASE_PALETTE[theme];
-    const markers = places
-      .filter((p: Place) => p.marker)
-      .map((p) => ({ iso3: p.iso3, position: p.label, fill: palette.marker, outline: palette.markerOutline }));
-    return { theme, fill: palette.land, layers: [markerLayer(markers)] };
+  // Transient UI state: not part of the URL.
+  let hovered: MapTarget = null;
+  let legendHover: string | null = null;
+  let legendFilter: string | null = null;
+
+  const scene = memoize(
+    (view: AppState["view"], forum: AppState["forum"], date: string | null, arcs: boolean, theme: Theme) =>
+      deriveScene(dataset, index, { view, forum, date, arcs }, theme),
+  );
+  const sceneOf = (state: AppState): Scene => scene(state.view, state.forum, state.date, state.arcs, themeOf(state));
+
+  const filtered = (choropleth: Choropleth): Map<string, string> => {
+    const colours = new Map<string, string>();
+    for (const entry of choropleth.countries.values()) {
+      if (legendFilter === null || legendFilter === entry.key) colours.set(entry.iso3, entry.colour);
+    }
+    return colours;
   };
 
+  const mapViewOf = (state: AppState): MapView => {
+    const theme = themeOf(state);
+    const palette = BASE_PALETTE[theme];
+    const current = sceneOf(state);
+    const colours = filtered(current.choropleth);
+    const markers: Marker[] = [];
+    for (const place of dataset.places) {
+      const colour = colours.get(place.iso3);
+      if (place.marker && colour) {
+        markers.push({
+          iso3: place.iso3,
+          position: place.label,
+          fill: hexToRgba(colour),
+          outline: palette.markerOutline,
+        });
+      }
+    }
+    const highlight = new Set<string>();
+    if (state.country) highlight.add(state.country);
+    if (hovered) highlight.add(hovered.iso3);
+    if (legendHover) {
+      for (const entry of current.choropleth.countries.values())
+        if (entry.key === legendHover) highlight.add(entry.iso3);
+    }
+    const pactColours = PACT_COLOURS[theme];
+    const hoveredArc = hovered?.kind === "arc" ? hovered.id : null;
+    const paths = arcPaths(
+      current.arcs.filter((arc) => legendFilter === null || legendFilter === arc.status),
+      (arc) => hexToRgba(pactColours[arc.status] ?? palette.land, 200),
+      hoveredArc,
+    );
+    return {
+      theme,
+      fill: fillColour(colours, palette.land),
+      uncertain: [...current.choropleth.countries.values()]
+        .filter((e) => e.uncertain && colours.has(e.iso3))
+        .map((e) => e.iso3),
+      highlight: [...highlight],
+      layers: [
+        arcLayer(paths),
+        markerLayer(markers),
+        ...(state.view === "pacts"
+          ? [hubLayer(WASHINGTON, hexToRgba(pactColours.hub ?? "#000"), palette.markerOutline)]
+          : []),
+      ],
+    };
+  };
+
+  const tooltipOf = (state: AppState, target: MapTarget): TooltipModel | null => {
+    if (!target) return null;
+    const name = index.names.get(target.iso3) ?? target.iso3;
+    if (target.kind === "arc") {
+      const agreement = dataset.agreements.find((a) => a.id === target.id);
+      return agreement ? arcTooltip(agreement, name, index.sources) : null;
+    }
+    const current = sceneOf(state);
+    const entry = current.choropleth.countries.get(target.iso3);
+    const label = entry ? (current.choropleth.categories.find((c) => c.key === entry.key)?.label ?? null) : null;
+    const memberships = dataset.memberships.filter((m) => m.iso3 === target.iso3);
+    return countryTooltip(name, current.statuses.get(target.iso3), memberships, label);
+  };
+
+  const tooltipEl = element("tooltip");
   let map: ReturnType<typeof mountMap>;
   try {
-    map = mountMap(element("map"), countryFeatures(world), viewOf(initial), {
+    map = mountMap(element("map"), countryFeatures(world), mapViewOf(initial), {
       cooperativeGestures: embed.cooperativeGestures,
+      reducedMotion: motionQuery.matches,
       onReady: () => {
         markReady();
         if (embed.messageParent) postReady();
       },
       onError: (message) => console.error(message),
+      onHover: (target, point) => {
+        const changed =
+          target?.kind !== hovered?.kind ||
+          target?.iso3 !== hovered?.iso3 ||
+          (target?.kind === "arc" && hovered?.kind === "arc" && target.id !== hovered.id);
+        hovered = target;
+        renderTooltip(tooltipEl, tooltipOf(store.get(), target), point);
+        if (changed) map.update(mapViewOf(store.get()));
+      },
+      onClick: (target) => dispatch({ type: "select-country", iso3: target?.iso3 ?? null }),
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -70,11 +180,80 @@ async function start(): Promise<void> {
   }
   (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = { project: map.project };
 
-  store.subscribe((state) => {
-    document.documentElement.dataset.theme = themeOf(state);
-    map.update(viewOf(state));
+  const controls = mountControls(element("views"), element("controls"), dataset.places, AVAILABLE_VIEWS, {
+    onView: (view) => {
+      legendFilter = null;
+      dispatch({ type: "set", patch: { view } });
+    },
+    onForum: (forum) => {
+      legendFilter = null;
+      dispatch({ type: "set", patch: { forum } });
+    },
+    onArcs: (arcs) => dispatch({ type: "set", patch: { arcs } }),
+    onCountry: (iso3) => {
+      dispatch({ type: "select-country", iso3 });
+      const place = index.places.get(iso3);
+      if (place) map.flyTo(place.label[0], place.label[1]);
+    },
   });
-  darkQuery.addEventListener("change", () => map.update(viewOf(store.get())));
+  const timeline = mountTimeline(
+    element("timeline"),
+    index.timeline,
+    (date) => dispatch({ type: "set", patch: { date: date === index.timeline.end ? null : date } }),
+    () => motionQuery.matches,
+  );
+
+  const legendEl = element("legend");
+  const panelEl = element("panel");
+  const summaryEl = element("summary");
+
+  const render = (state: AppState) => {
+    document.documentElement.dataset.theme = themeOf(state);
+    const current = sceneOf(state);
+    controls.render(state);
+    timeline.render(current.date);
+    renderLegend(
+      legendEl,
+      current.choropleth,
+      { notes: derivedNotes(dataset, state.view, current.date), filter: legendFilter },
+      {
+        onHover: (key) => {
+          legendHover = key;
+          map.update(mapViewOf(store.get()));
+        },
+        onToggle: (key) => {
+          legendFilter = legendFilter === key ? null : key;
+          render(store.get());
+        },
+      },
+    );
+    summaryEl.textContent = current.summary;
+    const iso3 = state.country;
+    const status = iso3 ? current.statuses.get(iso3) : undefined;
+    const statusText =
+      iso3 === CHINA
+        ? "China: the supplier the bloc is built to counter"
+        : status
+          ? STATUS_LABELS[status.status]
+          : "No pact with the US in our sources";
+    renderPanel(
+      panelEl,
+      iso3 ? panelModel(dataset, iso3, index.names.get(iso3) ?? iso3, statusText, index.sources) : null,
+      () => dispatch({ type: "select-country", iso3: null }),
+    );
+    map.update(mapViewOf(state));
+  };
+
+  store.subscribe(render);
+  render(store.get());
+  darkQuery.addEventListener("change", () => render(store.get()));
+  window.addEventListener("popstate", () => {
+    const { state } = parseSearch(window.location.search);
+    dispatch({ type: "replace", state: AVAILABLE_VIEWS.includes(state.view) ? state : { ...state, view: "pacts" } });
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && store.get().country) dispatch({ type: "select-country", iso3: null });
+  });
 }
 
 start().catch((error: unknown) => {

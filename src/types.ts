@@ -1,4 +1,16 @@
 /** Domain types shared by the data build and the app. Plain data only. */
+import type {
+  AGREEMENT_KINDS,
+  AGREEMENT_TYPES,
+  BASES,
+  COHORTS,
+  CONFIDENCES,
+  FORUMS,
+  ROLES,
+  STAGES,
+  STATE_COUNTS,
+  VALUE_FLAGS,
+} from "./config.ts";
 
 /** ISO 3166-1 alpha-3 code (plus XKX Kosovo), upper case. */
 export type Iso3 = string;
@@ -17,19 +29,6 @@ export interface Place {
 
 // ─── The dataset the app loads (public/data/dataset.json), built and validated from data/ ────────
 
-import type {
-  AGREEMENT_KINDS,
-  AGREEMENT_TYPES,
-  BASES,
-  COHORTS,
-  CONFIDENCES,
-  FORUMS,
-  ROLES,
-  STAGES,
-  STATE_COUNTS,
-  VALUE_FLAGS,
-} from "./config.ts";
-
 export type Stage = (typeof STAGES)[number];
 export type Cohort = (typeof COHORTS)[number];
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
@@ -46,7 +45,8 @@ export interface Source {
   id: string;
   publisher: string;
   title: string;
-  date: string;
+  /** null when the source carries no date. */
+  date: string | null;
   url: string;
   /** The URL is a copy of an official page held elsewhere: label the link "copy". */
   isMirror: boolean;
@@ -115,15 +115,20 @@ export interface MineralInfo {
   note: string;
 }
 
-/** One country's row of a mineral table. */
-export interface MineralRow {
-  iso3: Iso3;
-  /** As published, in the table's unit; null when withheld or not available (see `flag`). */
+/** A published value: a number, or null with the reason in `flag`. */
+export interface MineralValue {
+  /** As published, in the table's unit; null when withheld or not available. */
   value: number | null;
+  /** `greater-than`: the value is only a lower bound (world totals and "Other countries" only). */
   flag: ValueFlag | null;
+  isEstimate: boolean;
+}
+
+/** One named country's row of a mineral table. */
+export interface MineralRow extends MineralValue {
+  iso3: Iso3;
   /** value / world total; null when either is missing or the world total is only a bound. */
   share: number | null;
-  isEstimate: boolean;
 }
 
 /**
@@ -138,11 +143,10 @@ export interface MineralTable {
   year: number;
   source: string;
   unit: string;
-  world: number | null;
-  /** `greater-than`: `world` is only a lower bound, so no shares are computed. */
-  worldFlag: ValueFlag | null;
+  /** The world total as published; a `greater-than` bound gives no shares. */
+  world: MineralValue;
   /** "Other countries" as published, or null when the table has no such row. */
-  other: number | null;
+  other: MineralValue | null;
   /** Named countries, by value (largest first; missing values last), then ISO3. */
   rows: MineralRow[];
   /** Largest named producer; `tiedWith` lists others with the same value. */

@@ -1,11 +1,13 @@
 /** The MapLibre style, written in code: our own geometry, no remote tiles, glyphs or sprites. */
 import type { FeatureCollection } from "geojson";
-import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
-import { BASE_PALETTE, type Theme } from "../model/palette.ts";
+import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from "maplibre-gl";
+import { BASE_PALETTE, EMPHASIS, type Theme } from "../model/palette.ts";
 
 export const COUNTRY_SOURCE = "countries";
 export const FILL_LAYER = "countries-fill";
 export const OUTLINE_LAYER = "countries-outline";
+export const UNCERTAIN_LAYER = "countries-uncertain";
+export const HIGHLIGHT_LAYER = "countries-highlight";
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
 /**
@@ -14,6 +16,7 @@ const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
  */
 export function baseStyle(theme: Theme, countries: FeatureCollection = EMPTY): StyleSpecification {
   const palette = BASE_PALETTE[theme];
+  const emphasis = EMPHASIS[theme];
   return {
     version: 8,
     name: "critical-minerals-map",
@@ -34,6 +37,20 @@ export function baseStyle(theme: Theme, countries: FeatureCollection = EMPTY): S
         source: COUNTRY_SOURCE,
         paint: { "line-color": palette.border, "line-width": ["interpolate", ["linear"], ["zoom"], 0, 0.3, 5, 1] },
       },
+      {
+        id: UNCERTAIN_LAYER,
+        type: "line",
+        source: COUNTRY_SOURCE,
+        filter: isoFilter([]),
+        paint: { "line-color": emphasis.uncertain, "line-width": 1.4, "line-dasharray": [2, 1.5] },
+      },
+      {
+        id: HIGHLIGHT_LAYER,
+        type: "line",
+        source: COUNTRY_SOURCE,
+        filter: isoFilter([]),
+        paint: { "line-color": emphasis.highlight, "line-width": 2.5 },
+      },
     ],
   };
 }
@@ -47,4 +64,17 @@ export function fillColour(colours: ReadonlyMap<string, string>, fallback: strin
   const pairs: string[] = [];
   for (const [iso3, colour] of [...colours].sort(([a], [b]) => a.localeCompare(b))) pairs.push(iso3, colour);
   return ["match", ["get", "iso3"], ...pairs, fallback] as unknown as ExpressionSpecification;
+}
+
+/** A filter matching the countries in `codes` (none when empty). */
+export function isoFilter(codes: readonly string[]): FilterSpecification {
+  return ["in", ["get", "iso3"], ["literal", [...codes].sort()]];
+}
+
+/** The emphasis line layers and their colour in a theme. */
+export function EMPHASIS_LAYERS(theme: Theme): [string, string][] {
+  return [
+    [UNCERTAIN_LAYER, EMPHASIS[theme].uncertain],
+    [HIGHLIGHT_LAYER, EMPHASIS[theme].highlight],
+  ];
 }

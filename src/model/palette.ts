@@ -41,3 +41,62 @@ export function hexToRgba(hex: string, alpha = 255): Rgba {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, alpha];
 }
+
+/**
+ * Pact statuses: Okabe–Ito hues (distinguishable with the common colour-vision deficiencies), the
+ * ministerial cohort strongest; the US hub and China set apart from every status.
+ */
+export const PACT_COLOURS: Record<Theme, Record<string, string>> = {
+  light: {
+    hub: "#1b2a3a",
+    china: "#c8102e",
+    ministerial: "#0072b2",
+    before: "#56b4e9",
+    after: "#009e73",
+    related: "#e69f00",
+    delegation: "#cdc3ad",
+  },
+  dark: {
+    hub: "#e6edf3",
+    china: "#ef4a5a",
+    ministerial: "#3b9ee0",
+    before: "#9fd3f2",
+    after: "#2fbf8f",
+    related: "#f0b33c",
+    delegation: "#6e6656",
+  },
+};
+
+/** Forum categories: one blue ramp, darker = closer commitment. */
+export const FORUM_COLOURS: Record<Theme, Record<string, string>> = {
+  light: {
+    chair: "#08306b",
+    signatory: "#2166ac",
+    member: "#2166ac",
+    "member-inferred": "#92c5de",
+    participant: "#92c5de",
+    "forum-member": "#92c5de",
+    delegation: "#67a9cf",
+  },
+  dark: {
+    chair: "#deebf7",
+    signatory: "#6baed6",
+    member: "#6baed6",
+    "member-inferred": "#2b5f85",
+    participant: "#2b5f85",
+    "forum-member": "#2b5f85",
+    delegation: "#4a86b4",
+  },
+};
+
+/** Overlap view: number of forums (1–4). */
+export const OVERLAP_COLOURS: Record<Theme, string[]> = {
+  light: ["#c6dbef", "#6baed6", "#2171b5", "#08306b"],
+  dark: ["#1f3f5c", "#2f6d9c", "#5aa0d6", "#b9dcf5"],
+};
+
+/** Outline of records of lower confidence (dashed) and of the highlighted countries. */
+export const EMPHASIS: Record<Theme, { uncertain: string; highlight: string }> = {
+  light: { uncertain: "#1d1f21", highlight: "#000000" },
+  dark: { uncertain: "#f2f4f5", highlight: "#ffffff" },
+};

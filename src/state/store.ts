@@ -8,8 +8,20 @@ export interface Store {
   subscribe(listener: (state: AppState, previous: AppState) => void): () => void;
 }
 
+/**
+ * Which changes deserve their own history entry (Back undoes them): switching view or forum and
+ * opening a country. Dragging the timeline or toggling arcs replaces the current entry instead.
+ */
+export function isNavigation(previous: AppState, next: AppState): boolean {
+  return previous.view !== next.view || previous.forum !== next.forum || previous.country !== next.country;
+}
+
 /** Creates the store; `history` is injected so tests can run without a browser. */
-export function createStore(initial: AppState, history?: Pick<History, "replaceState">, location?: Location): Store {
+export function createStore(
+  initial: AppState,
+  history?: Pick<History, "replaceState" | "pushState">,
+  location?: Pick<Location, "pathname" | "hash">,
+): Store {
   let state = initial;
   const listeners = new Set<(state: AppState, previous: AppState) => void>();
   return {
@@ -18,8 +30,10 @@ export function createStore(initial: AppState, history?: Pick<History, "replaceS
       const previous = state;
       state = update(state, action);
       if (state === previous) return;
-      if (history && location) {
-        history.replaceState(null, "", `${location.pathname}${toSearch(state)}${location.hash}`);
+      if (history && location && action.type !== "replace") {
+        const url = `${location.pathname}${toSearch(state)}${location.hash}`;
+        if (isNavigation(previous, state)) history.pushState(null, "", url);
+        else history.replaceState(null, "", url);
       }
       for (const listener of listeners) listener(state, previous);
     },

@@ -70,14 +70,15 @@ export function pixel(png: PNG, x: number, y: number): [number, number, number] 
 /** Where a longitude/latitude lands on the page, in CSS pixels. */
 export async function projectToPage(page: Page, lon: number, lat: number): Promise<[number, number]> {
   return page.evaluate(
-    ([x, y]) => {
-      const api = (window as unknown as { criticalMineralsMap: { project(lon: number, lat: number): [number, number] } })
-        .criticalMineralsMap;
+    ([x, y]: [number, number]) => {
+      const api = (
+        window as unknown as { criticalMineralsMap: { project(lon: number, lat: number): [number, number] } }
+      ).criticalMineralsMap;
       const [px, py] = api.project(x, y);
       const box = document.getElementById("map")?.getBoundingClientRect();
       return [px + (box?.left ?? 0), py + (box?.top ?? 0)] as [number, number];
     },
-    [lon, lat],
+    [lon, lat] as [number, number],
   );
 }
 

@@ -1,0 +1,131 @@
+/**
+ * Forum membership as of a date, as map categories. Pure.
+ *
+ * A membership counts from `since` until the day before `until`. A membership with no published
+ * `since` counts from the forum's launch (its earliest dated membership): we know the country is a
+ * member, not when it joined, and the tooltip says so.
+ */
+import type { ForumView } from "../state/state.ts";
+import type { Dataset, Forum, Iso3, Membership } from "../types.ts";
+
+export const FORUM_CATEGORIES = [
+  "chair",
+  "member",
+  "member-inferred",
+  "signatory",
+  "participant",
+  "forum-member",
+  "delegation",
+] as const;
+export type ForumCategory = (typeof FORUM_CATEGORIES)[number];
+
+export const FORUM_NAMES: Record<Forum, string> = {
+  forge: "FORGE (Forum on Resource Geostrategic Engagement)",
+  msp: "Minerals Security Partnership",
+  "msp-forum": "MSP Forum",
+  "pax-silica": "Pax Silica",
+  ministerial: "Critical Minerals Ministerial, 4 Feb 2026",
+};
+
+export const CATEGORY_LABELS: Record<ForumCategory, string> = {
+  chair: "Chair",
+  member: "Member",
+  "member-inferred": "Member (inferred, no official roster)",
+  signatory: "Signatory",
+  participant: "Participant (not a signatory)",
+  "forum-member": "MSP Forum member",
+  delegation: "Delegation at the ministerial",
+};
+
+/** The forums each forum view shows. */
+export const VIEW_FORUMS: Record<Exclude<ForumView, "overlap">, Forum[]> = {
+  forge: ["forge"],
+  msp: ["msp", "msp-forum"],
+  "pax-silica": ["pax-silica"],
+  ministerial: ["ministerial"],
+};
+
+/** The forums the overlap view counts (the MSP Forum is MSP's outreach arm, not a separate bloc). */
+export const OVERLAP_FORUMS: Forum[] = ["forge", "msp", "pax-silica", "ministerial"];
+
+export function launchDates(memberships: readonly Membership[]): Map<Forum, string> {
+  const launch = new Map<Forum, string>();
+  for (const m of memberships) {
+    if (m.since && (!launch.has(m.forum) || m.since < (launch.get(m.forum) ?? ""))) launch.set(m.forum, m.since);
+  }
+  return launch;
+}
+
+/** Memberships in force on `date`. */
+export function activeMemberships(memberships: readonly Membership[], date: string): Membership[] {
+  const launch = launchDates(memberships);
+  return memberships.filter((m) => {
+    const from = m.since ?? launch.get(m.forum) ?? date;
+    return from <= date && (m.until === null || date < m.until);
+  });
+}
+
+export function categoryOf(m: Membership): ForumCategory {
+  switch (m.role) {
+    case "chair":
+      return "chair";
+    case "signatory":
+      return "signatory";
+    case "participant":
+      return "participant";
+    case "delegation":
+      return "delegation";
+    case "member":
+      if (m.forum === "msp-forum") return "forum-member";
+      return m.basis === "inferred" ? "member-inferred" : "member";
+  }
+}
+
+export interface ForumStatus {
+  iso3: Iso3;
+  category: ForumCategory;
+  memberships: Membership[];
+}
+
+const PRIORITY: Record<ForumCategory, number> = {
+  chair: 0,
+  signatory: 1,
+  member: 2,
+  "member-inferred": 3,
+  participant: 4,
+  "forum-member": 5,
+  delegation: 6,
+};
+
+/** Each country's category in one forum view on `date`. */
+export function forumStatus(
+  dataset: Pick<Dataset, "memberships">,
+  view: Exclude<ForumView, "overlap">,
+  date: string,
+): Map<Iso3, ForumStatus> {
+  const forums = VIEW_FORUMS[view];
+  const result = new Map<Iso3, ForumStatus>();
+  for (const m of activeMemberships(dataset.memberships, date)) {
+    if (!forums.includes(m.forum)) continue;
+    const category = categoryOf(m);
+    const existing = result.get(m.iso3);
+    if (!existing) result.set(m.iso3, { iso3: m.iso3, category, memberships: [m] });
+    else {
+      existing.memberships.push(m);
+      if (PRIORITY[category] < PRIORITY[existing.category]) existing.category = category;
+    }
+  }
+  return result;
+}
+
+/** How many of the overlap forums each country belongs to on `date` (1–4; absent means 0). */
+export function overlapCounts(dataset: Pick<Dataset, "memberships">, date: string): Map<Iso3, Forum[]> {
+  const result = new Map<Iso3, Forum[]>();
+  for (const m of activeMemberships(dataset.memberships, date)) {
+    if (!OVERLAP_FORUMS.includes(m.forum)) continue;
+    const forums = result.get(m.iso3) ?? [];
+    if (!forums.includes(m.forum)) forums.push(m.forum);
+    result.set(m.iso3, forums);
+  }
+  return result;
+}

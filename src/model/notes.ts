@@ -1,0 +1,27 @@
+/** What the map cannot show, said next to the legend: unnamed tallies, undated records, conventions. Pure. */
+import type { View } from "../state/state.ts";
+import type { Dataset } from "../types.ts";
+import { MINISTERIAL_DATE } from "./status.ts";
+
+export function derivedNotes(dataset: Pick<Dataset, "tallies" | "agreements">, view: View, date: string): string[] {
+  const notes: string[] = [];
+  if (view === "pacts") {
+    const tally = (id: string) => dataset.tallies.find((t) => t.id === id)?.value;
+    const concluded = tally("negotiations-concluded");
+    const prior = tally("prior-signed");
+    if (date >= MINISTERIAL_DATE && concluded !== undefined) {
+      notes.push(
+        `Not on the map: ${concluded} more countries concluded negotiations (State Dept, 4 Feb 2026), not named in any source.`,
+      );
+    }
+    if (prior !== undefined) {
+      notes.push(
+        `The State Dept counted ${prior} pacts signed before the ministerial without naming them; the map shows those our sources identify.`,
+      );
+    }
+    const undated = dataset.agreements.filter((a) => a.date === null).map((a) => a.country);
+    if (undated.length > 0) notes.push(`Undated, so not on the timeline: ${undated.join(", ")}.`);
+  }
+  notes.push("Dashed outline: a record of medium or low confidence, or an inferred membership.");
+  return notes;
+}

@@ -1,0 +1,57 @@
+/** The country panel: every record for the selected country, each with its sources. */
+import type { PanelModel } from "../model/describe.ts";
+import { formatDate } from "../model/format.ts";
+import type { Source } from "../types.ts";
+import { h, setChildren } from "./dom.ts";
+
+function sourceList(sources: readonly Source[]): HTMLElement {
+  return h(
+    "ul",
+    { class: "sources" },
+    ...sources.map((s) =>
+      h(
+        "li",
+        {},
+        h("a", { href: s.url, target: "_blank", rel: "noopener noreferrer" }, s.title),
+        ` — ${s.publisher}, ${formatDate(s.date)}`,
+        s.isMirror ? h("span", { class: "badge", title: s.original || "A copy of the original page" }, "copy") : null,
+      ),
+    ),
+  );
+}
+
+export function renderPanel(el: HTMLElement, model: PanelModel | null, onClose: () => void): void {
+  if (!model) {
+    el.hidden = true;
+    setChildren(el);
+    return;
+  }
+  const close = h("button", { type: "button", class: "panel-close", "aria-label": "Close details" }, "×");
+  close.addEventListener("click", onClose);
+  const agreements = model.agreements.map(({ agreement, form, date, sources }) =>
+    h(
+      "article",
+      { class: `record confidence-${agreement.confidence}` },
+      h("h3", {}, agreement.instrument),
+      h("p", { class: "record-meta" }, `${form} · ${date} · ${agreement.confidence} confidence`),
+      agreement.dateNote ? h("p", { class: "record-note" }, agreement.dateNote) : null,
+      agreement.notes ? h("p", {}, agreement.notes) : null,
+      sourceList(sources),
+    ),
+  );
+  const memberships = model.memberships.map((m) =>
+    h("li", {}, `${m.line} (${m.confidence.toLowerCase()})`, sourceList(m.sources)),
+  );
+  setChildren(
+    el,
+    h("header", { class: "panel-header" }, h("h2", { id: "panel-title" }, model.name), close),
+    h("p", { class: "panel-status" }, model.status),
+    h("h3", { class: "panel-section" }, "Agreements with the US"),
+    ...(agreements.length ? agreements : [h("p", {}, "No bilateral critical-minerals record in our sources.")]),
+    h("h3", { class: "panel-section" }, "Forums"),
+    memberships.length
+      ? h("ul", { class: "memberships" }, ...memberships)
+      : h("p", {}, "No forum membership in our sources."),
+  );
+  el.hidden = false;
+}

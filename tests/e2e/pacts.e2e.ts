@@ -1,0 +1,164 @@
+/** The pacts and forums views in Chromium: colours by date, hover, panel, timeline, URL state. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { FORUM_COLOURS, PACT_COLOURS } from "../../src/model/palette.ts";
+import type { Dataset } from "../../src/types.ts";
+import { launchChromium } from "./chromium.ts";
+import { colourDistance, hex, openApp, pixel, projectToPage, screenshot } from "./page.ts";
+
+const appUrl = inject("appUrl");
+const dataset = JSON.parse(readFileSync(join(inject("distDir"), "data", "dataset.json"), "utf8")) as Dataset;
+const label = (iso3: string) => {
+  const place = dataset.places.find((p) => p.iso3 === iso3);
+  if (!place) throw new Error(`no place ${iso3}`);
+  return place.label;
+};
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function rgb(hexColour: string): number[] {
+  const n = Number.parseInt(hexColour.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+async function colourOf(page: Page, iso3: string, shot: string): Promise<number[]> {
+  const png = await screenshot(page, shot);
+  const [lon, lat] = label(iso3);
+  return pixel(png, ...(await projectToPage(page, lon, lat)));
+}
+
+async function legendCount(page: Page, key: string): Promise<number> {
+  const text = await page.locator(`.legend-item[data-key="${key}"] .legend-count`).textContent();
+  return Number(text);
+}
+
+describe("pacts view", () => {
+  it("colours Argentina by its status: nothing on 3 Feb 2026, signed at the ministerial on 4 Feb", async () => {
+    const { page, errors } = await openApp(browser, `${appUrl}?date=2026-02-03&arcs=0`);
+    const before = await colourOf(page, "ARG", "pacts-2026-02-03");
+    expect(colourDistance(before, rgb("#f4f1ea")), hex(before)).toBeLessThanOrEqual(3);
+    const ministerialBefore = await legendCount(page, "ministerial");
+
+    await page.goto(`${appUrl}?date=2026-02-04&arcs=0`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    const after = await colourOf(page, "ARG", "pacts-2026-02-04");
+    expect(colourDistance(after, rgb(PACT_COLOURS.light.ministerial ?? "")), hex(after)).toBeLessThanOrEqual(3);
+    const ministerialAfter = await legendCount(page, "ministerial");
+    const announced = dataset.tallies.find((t) => t.id === "ministerial-signed")?.value;
+    expect(ministerialBefore).toBe(0);
+    expect(ministerialAfter - ministerialBefore).toBe(announced);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("colours Australia from 20 Oct 2025, China apart, and the US as the hub", async () => {
+    const { page } = await openApp(browser, `${appUrl}?date=2025-10-20&arcs=0`);
+    const png = await screenshot(page, "pacts-2025-10-20");
+    const at = async (iso3: string) => pixel(png, ...(await projectToPage(page, ...label(iso3))));
+    expect(colourDistance(await at("AUS"), rgb(PACT_COLOURS.light.before ?? ""))).toBeLessThanOrEqual(3);
+    expect(colourDistance(await at("CHN"), rgb(PACT_COLOURS.light.china ?? ""))).toBeLessThanOrEqual(3);
+    await page.context().close();
+  });
+
+  it("shows a partner's instrument on hover and lists its sources in the panel on click", async () => {
+    const { page, errors } = await openApp(browser, `${appUrl}?arcs=0`);
+    const [x, y] = await projectToPage(page, ...label("AUS"));
+    await page.mouse.move(x, y);
+    const tooltip = page.locator("#tooltip");
+    await tooltip.waitFor({ state: "visible" });
+    const australia = dataset.agreements.find((a) => a.iso3 === "AUS" && a.kind === "pact");
+    expect(await tooltip.textContent()).toContain(australia?.instrument);
+    await screenshot(page, "pacts-hover-australia");
+
+    await page.mouse.click(x, y);
+    await page.locator("#panel").waitFor({ state: "visible" });
+    expect(new URL(page.url()).searchParams.get("country")).toBe("AUS");
+    const links = await page.locator("#panel a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const expected = dataset.sources.filter((s) => australia?.sources.includes(s.id)).map((s) => s.url);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(links).toEqual(expect.arrayContaining(expected));
+    await screenshot(page, "pacts-panel-australia");
+
+    await page.keyboard.press("Escape");
+    await page.locator("#panel").waitFor({ state: "hidden" });
+    expect(new URL(page.url()).searchParams.has("country")).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("moves the timeline with the keyboard and steps by event, keeping the date in the URL", async () => {
+    const { page } = await openApp(browser, `${appUrl}?date=2026-02-03`);
+    await page.getByRole("button", { name: "Next event" }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("date") === "2026-02-04");
+    expect(await legendCount(page, "ministerial")).toBe(11);
+    const slider = page.locator(".timeline-slider");
+    await slider.focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("date") === "2026-02-03");
+    expect(await legendCount(page, "ministerial")).toBe(0);
+    expect(await slider.getAttribute("aria-valuetext")).toBe("3 Feb 2026");
+    await page.context().close();
+  });
+
+  it("restores the same view on reload, and Back returns to the previous view", async () => {
+    const { page } = await openApp(browser, `${appUrl}?date=2025-12-12`);
+    await page.getByRole("button", { name: "Forums", exact: true }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("view") === "forums");
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    expect(await page.locator('.view-tab[data-view="forums"]').getAttribute("aria-pressed")).toBe("true");
+    expect(new URL(page.url()).searchParams.get("date")).toBe("2025-12-12");
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has("view"));
+    expect(await page.locator('.view-tab[data-view="pacts"]').getAttribute("aria-pressed")).toBe("true");
+    await page.context().close();
+  });
+
+  it("falls back to defaults with a warning for invalid URL values, and shows none of them", async () => {
+    const { page, warnings, errors } = await openApp(browser, `${appUrl}?view=<b>x</b>&date=2026-02-31&country=ZZZ`);
+    expect(warnings.filter((w) => w.startsWith("Ignoring"))).toHaveLength(3);
+    expect(errors).toEqual([]);
+    expect(await page.locator("body").innerHTML()).not.toContain("<b>x</b>");
+    expect(await page.locator('.view-tab[data-view="pacts"]').getAttribute("aria-pressed")).toBe("true");
+    await page.context().close();
+  });
+
+  it("finds a country by an alternative name and opens it", async () => {
+    const { page } = await openApp(browser, appUrl);
+    await page.locator("#country-search").fill("DRC");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("country") === "COD");
+    expect(await page.locator("#panel-title").textContent()).toBe("Democratic Republic of the Congo");
+    await page.context().close();
+  });
+});
+
+describe("forums view", () => {
+  it("colours Pax Silica signatories and participants apart", async () => {
+    const { page } = await openApp(browser, `${appUrl}?view=forums&forum=pax-silica`);
+    const japan = await colourOf(page, "JPN", "forums-pax-silica");
+    expect(colourDistance(japan, rgb(FORUM_COLOURS.light.signatory ?? ""))).toBeLessThanOrEqual(3);
+    const canada = pixel(
+      await screenshot(page, "forums-pax-silica-2"),
+      ...(await projectToPage(page, ...label("CAN"))),
+    );
+    expect(colourDistance(canada, rgb(FORUM_COLOURS.light.participant ?? ""))).toBeLessThanOrEqual(3);
+    await page.context().close();
+  });
+
+  it("counts forums per country in the overlap view", async () => {
+    const { page } = await openApp(browser, `${appUrl}?view=forums&forum=overlap&theme=dark`);
+    await screenshot(page, "forums-overlap-dark");
+    const counts = await page.locator(".legend-count").allTextContents();
+    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBeGreaterThan(40);
+    await page.context().close();
+  });
+});

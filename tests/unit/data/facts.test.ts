@@ -1,0 +1,108 @@
+/**
+ * Facts the map exists to show, pinned to the values in the dossier (../shared/sources/agreements.md)
+ * so an edit to data/ that changes one is noticed.
+ */
+import { describe, expect, it } from "vitest";
+import type { Agreement, Forum, Role } from "../../../src/types.ts";
+import { freshDataset } from "./fresh.ts";
+
+const dataset = freshDataset();
+const tally = (id: string) => dataset.tallies.find((t) => t.id === id);
+const agreement = (iso3: string, date: string): Agreement | undefined =>
+  dataset.agreements.find((a) => a.iso3 === iso3 && a.date === date);
+const members = (forum: Forum, role?: Role) =>
+  dataset.memberships.filter((m) => m.forum === forum && (role === undefined || m.role === role));
+
+describe("the State Department's tallies of 4 Feb 2026", () => {
+  it.each([
+    ["ministerial-signed", 11],
+    ["prior-signed", 10],
+    ["negotiations-concluded", 17],
+    ["ministerial-delegations", 54],
+    ["ministerial-ministers", 43],
+  ])("%s = %i", (id, value) => {
+    expect(tally(id)).toMatchObject({ value, asOf: "2026-02-04" });
+    expect(tally(id)?.sources).toContain("state-2026-02-04-ministerial-factsheet");
+  });
+
+  it("11 agreements signed at the ministerial, all dated 4 Feb 2026", () => {
+    const signed = dataset.agreements.filter((a) => a.stateCount === "ministerial-11");
+    expect(signed.map((a) => a.iso3).sort()).toEqual([
+      "ARE",
+      "ARG",
+      "COK",
+      "ECU",
+      "GBR",
+      "GIN",
+      "MAR",
+      "PER",
+      "PHL",
+      "PRY",
+      "UZB",
+    ]);
+    expect(new Set(signed.map((a) => `${a.date} ${a.cohort} ${a.kind}`))).toEqual(
+      new Set(["2026-02-04 ministerial pact"]),
+    );
+  });
+
+  it("the 10 signed before are unnamed: 7 likely and 3 candidates, none marked certain", () => {
+    const count = (s: string) => dataset.agreements.filter((a) => a.stateCount === s).length;
+    expect(count("prior-10-likely")).toBe(7);
+    expect(count("prior-10-candidate")).toBe(3);
+    expect(count("prior-10")).toBe(0);
+  });
+
+  it("54 countries plus the European Commission at the ministerial (the US host not counted)", () => {
+    const delegations = members("ministerial", "delegation");
+    expect(delegations).toHaveLength(55);
+    expect(delegations.filter((m) => m.iso3 !== "EUU")).toHaveLength(54);
+    expect(delegations.some((m) => m.iso3 === "USA")).toBe(false);
+    expect(new Set(delegations.map((m) => m.since))).toEqual(new Set(["2026-02-04"]));
+  });
+
+  it("the 17 concluded negotiations name no country (shown as a gap, not guessed)", () => {
+    expect(tally("negotiations-concluded")?.label).toMatch(/not named/);
+  });
+});
+
+describe("dated records", () => {
+  it.each([
+    ["AUS", "2025-10-20", "framework", "pre-ministerial"],
+    ["MYS", "2025-10-26", "mou", "pre-ministerial"],
+    ["THA", "2025-10-26", "mou", "pre-ministerial"],
+    ["JPN", "2025-10-28", "framework", "pre-ministerial"],
+    ["KAZ", "2025-11-06", "mou", "pre-ministerial"],
+    ["SAU", "2025-11-18", "framework", "pre-ministerial"],
+    ["COD", "2025-12-04", "agreement", "pre-ministerial"],
+    ["UKR", "2025-04-30", "investment-fund", "earlier"],
+    ["IND", "2026-05-26", "framework", "post-ministerial"],
+  ])("%s signed on %s (%s, %s)", (iso3, date, type, cohort) => {
+    expect(agreement(iso3, date)).toMatchObject({ type, cohort });
+  });
+
+  it("Pax Silica: seven founding signatories on 12 Dec 2025, then Qatar, the UAE and India", () => {
+    const signatories = members("pax-silica", "signatory");
+    const on = (date: string) =>
+      signatories
+        .filter((m) => m.since === date)
+        .map((m) => m.iso3)
+        .sort();
+    expect(on("2025-12-12")).toEqual(["AUS", "GBR", "ISR", "JPN", "KOR", "SGP", "USA"]);
+    expect(on("2026-01-12")).toEqual(["QAT"]);
+    expect(on("2026-01-14")).toEqual(["ARE"]);
+    expect(on("2026-02-20")).toEqual(["IND"]);
+    expect(tally("pax-silica-signatories-uae")?.value).toBe(9);
+  });
+
+  it("FORGE replaced the MSP on 4 Feb 2026, chaired by the Republic of Korea", () => {
+    expect(members("forge", "chair")).toEqual([expect.objectContaining({ iso3: "KOR", since: "2026-02-04" })]);
+    const msp = members("msp", "member");
+    expect(msp).toHaveLength(15); // 14 countries + the EU
+    expect(msp.filter((m) => m.iso3 !== "EUU")).toHaveLength(14);
+    expect(new Set(msp.map((m) => m.until))).toEqual(new Set(["2026-02-04"]));
+  });
+
+  it("the timeline ends at the latest dated record", () => {
+    expect(dataset.asOf).toBe("2026-05-26");
+  });
+});
