@@ -48,3 +48,8 @@ export const VALUE_FLAGS = ["withheld", "not-available", "greater-than"] as cons
 /** Aggregate rows of a mineral table, as published: the world total and "Other countries". */
 export const WORLD = "WLD";
 export const OTHER = "OTH";
+
+/** The United States: the hub of every pact and arc. */
+export const HUB = "USA";
+/** China: the supplier the bloc is built to counter; never in the bloc, always shown apart. */
+export const CHINA = "CHN";

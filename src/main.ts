@@ -3,6 +3,7 @@
  * controls, and re-render on every state change. The only orchestrator; reads top to bottom.
  */
 import "./styles/app.css";
+import { CHINA } from "./config.ts";
 import { loadData } from "./data/load.ts";
 import { countryFeatures } from "./data/topology.ts";
 import { embedOptions } from "./embed/embed.ts";
@@ -11,24 +12,26 @@ import { arcLayer, arcPaths, hubLayer, type Marker, markerLayer } from "./map/la
 import { type MapTarget, type MapView, mountMap } from "./map/mount.ts";
 import { fillColour } from "./map/style.ts";
 import { WASHINGTON } from "./model/arcs.ts";
-import { CHINA, type Choropleth } from "./model/choropleth.ts";
+import type { Choropleth } from "./model/choropleth.ts";
 import { deriveScene, indexOf, memoize, type Scene } from "./model/derive.ts";
 import { arcTooltip, countryTooltip, panelModel, type TooltipModel } from "./model/describe.ts";
+import { countryMinerals, mineralTooltipRows } from "./model/insight.ts";
 import { derivedNotes } from "./model/notes.ts";
-import { BASE_PALETTE, hexToRgba, PACT_COLOURS, type Theme } from "./model/palette.ts";
+import { BASE_PALETTE, hexToRgba, MINERAL_COLOURS, PACT_COLOURS, type Theme } from "./model/palette.ts";
 import { STATUS_LABELS } from "./model/status.ts";
 import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
 import { parseSearch } from "./state/url.ts";
 import { mountControls } from "./ui/controls.ts";
 import { renderLegend } from "./ui/legend.ts";
+import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
 import { markReady, renderFatal } from "./ui/status.ts";
 import { mountTimeline } from "./ui/timeline.ts";
 import { renderTooltip } from "./ui/tooltip.ts";
 
-/** Views this build offers (minerals arrives with its own issue). */
-const AVAILABLE_VIEWS: View[] = ["pacts", "forums"];
+/** Views this build offers, in tab order. */
+const AVAILABLE_VIEWS: View[] = ["pacts", "forums", "minerals"];
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -75,11 +78,34 @@ async function start(): Promise<void> {
   let legendHover: string | null = null;
   let legendFilter: string | null = null;
 
+  // Derive once per change of what a scene depends on; other changes (panel, hover) reuse it.
   const scene = memoize(
-    (view: AppState["view"], forum: AppState["forum"], date: string | null, arcs: boolean, theme: Theme) =>
-      deriveScene(dataset, index, { view, forum, date, arcs }, theme),
+    (
+      view: AppState["view"],
+      forum: AppState["forum"],
+      date: string | null,
+      arcs: boolean,
+      mineral: string,
+      stage: AppState["stage"],
+      year: number | null,
+      blocForge: boolean,
+      blocPax: boolean,
+      theme: Theme,
+    ) => deriveScene(dataset, index, { view, forum, date, arcs, mineral, stage, year, blocForge, blocPax }, theme),
   );
-  const sceneOf = (state: AppState): Scene => scene(state.view, state.forum, state.date, state.arcs, themeOf(state));
+  const sceneOf = (state: AppState): Scene =>
+    scene(
+      state.view,
+      state.forum,
+      state.date,
+      state.arcs,
+      state.mineral,
+      state.stage,
+      state.year,
+      state.blocForge,
+      state.blocPax,
+      themeOf(state),
+    );
 
   const filtered = (choropleth: Choropleth): Map<string, string> => {
     const colours = new Map<string, string>();
@@ -145,6 +171,11 @@ async function start(): Promise<void> {
       return agreement ? arcTooltip(agreement, name, index.sources) : null;
     }
     const current = sceneOf(state);
+    const table = current.minerals?.choice?.table;
+    if (current.minerals) {
+      if (!table) return { title: name, rows: [["Data", "No country data published for this mineral"]] };
+      return { title: name, rows: mineralTooltipRows(table, target.iso3, index.sources.get(table.source) ?? null) };
+    }
     const entry = current.choropleth.countries.get(target.iso3);
     const label = entry ? (current.choropleth.categories.find((c) => c.key === entry.key)?.label ?? null) : null;
     const memberships = dataset.memberships.filter((m) => m.iso3 === target.iso3);
@@ -180,22 +211,33 @@ async function start(): Promise<void> {
   }
   (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = { project: map.project };
 
-  const controls = mountControls(element("views"), element("controls"), dataset.places, AVAILABLE_VIEWS, {
-    onView: (view) => {
-      legendFilter = null;
-      dispatch({ type: "set", patch: { view } });
+  const controls = mountControls(
+    element("views"),
+    element("controls"),
+    dataset.places,
+    dataset.minerals,
+    AVAILABLE_VIEWS,
+    {
+      onMineral: (patch) => {
+        legendFilter = null;
+        dispatch({ type: "set", patch });
+      },
+      onView: (view) => {
+        legendFilter = null;
+        dispatch({ type: "set", patch: { view } });
+      },
+      onForum: (forum) => {
+        legendFilter = null;
+        dispatch({ type: "set", patch: { forum } });
+      },
+      onArcs: (arcs) => dispatch({ type: "set", patch: { arcs } }),
+      onCountry: (iso3) => {
+        dispatch({ type: "select-country", iso3 });
+        const place = index.places.get(iso3);
+        if (place) map.flyTo(place.label[0], place.label[1]);
+      },
     },
-    onForum: (forum) => {
-      legendFilter = null;
-      dispatch({ type: "set", patch: { forum } });
-    },
-    onArcs: (arcs) => dispatch({ type: "set", patch: { arcs } }),
-    onCountry: (iso3) => {
-      dispatch({ type: "select-country", iso3 });
-      const place = index.places.get(iso3);
-      if (place) map.flyTo(place.label[0], place.label[1]);
-    },
-  });
+  );
   const timeline = mountTimeline(
     element("timeline"),
     index.timeline,
@@ -204,13 +246,49 @@ async function start(): Promise<void> {
   );
 
   const legendEl = element("legend");
+  const insightEl = element("insight");
+  const openMineral = (mineral: string, stage?: AppState["stage"]) => {
+    legendFilter = null;
+    dispatch({ type: "set", patch: { view: "minerals", mineral, year: null, ...(stage ? { stage } : {}) } });
+  };
   const panelEl = element("panel");
   const summaryEl = element("summary");
 
   const render = (state: AppState) => {
     document.documentElement.dataset.theme = themeOf(state);
     const current = sceneOf(state);
-    controls.render(state);
+    const choice = current.minerals?.choice ?? null;
+    controls.render(
+      state,
+      current.minerals
+        ? {
+            mineral: current.minerals.mineral?.slug ?? state.mineral,
+            stage: choice?.stage ?? state.stage,
+            stages: current.minerals.mineral?.stages ?? [],
+            year: choice?.year ?? null,
+            years: choice?.years ?? [],
+          }
+        : null,
+    );
+    if (current.minerals) {
+      const theme = themeOf(state);
+      const pact = PACT_COLOURS[theme];
+      renderInsight(
+        insightEl,
+        current.minerals,
+        current.date,
+        {
+          bar: MINERAL_COLOURS[theme]["class-3"] ?? "",
+          blocBar: pact.ministerial ?? "",
+          china: pact.china ?? "",
+          bloc: pact.ministerial ?? "",
+          rest: BASE_PALETTE[theme].border,
+          text: BASE_PALETTE[theme].text,
+        },
+        { onMineral: (slug) => openMineral(slug) },
+      );
+    }
+    insightEl.hidden = !current.minerals;
     timeline.render(current.date);
     renderLegend(
       legendEl,
@@ -238,8 +316,20 @@ async function start(): Promise<void> {
           : "No pact with the US in our sources";
     renderPanel(
       panelEl,
-      iso3 ? panelModel(dataset, iso3, index.names.get(iso3) ?? iso3, statusText, index.sources) : null,
-      () => dispatch({ type: "select-country", iso3: null }),
+      iso3
+        ? panelModel(
+            dataset,
+            iso3,
+            index.names.get(iso3) ?? iso3,
+            statusText,
+            index.sources,
+            countryMinerals(dataset, iso3),
+          )
+        : null,
+      {
+        onClose: () => dispatch({ type: "select-country", iso3: null }),
+        onMineral: (mineral, stage) => openMineral(mineral, stage),
+      },
     );
     map.update(mapViewOf(state));
   };

@@ -1,18 +1,37 @@
-/** Side effects of embedding: tell the parent page we are ready, and our height as it changes. */
+/**
+ * Side effects of embedding (DESIGN §3): tell the parent page we are ready, once per load, and our
+ * content height whenever it changes, so the host script can size the iframe to fit.
+ */
 import { type EmbedMessage, readyMessage, resizeMessage } from "./embed.ts";
 
 function post(message: EmbedMessage): void {
-  // The message carries no data worth hiding; any host may embed the map.
+  // The messages carry no data worth hiding and any site may embed the map, so the target origin
+  // is "*"; the host script checks where each message comes from (public/embed.js).
   window.parent.postMessage(message, "*");
 }
 
+let readySent = false;
+
+/** Posts the ready message; later calls in the same load do nothing. */
 export function postReady(): void {
+  if (readySent) return;
+  readySent = true;
   post(readyMessage());
 }
 
-/** Posts the content height whenever it changes (ResizeObserver, not a timer). */
+/**
+ * Posts the content height whenever it changes (ResizeObserver, not a timer). The element must be
+ * sized by its content, never by the viewport (see the embed section of app.css), or the height
+ * would follow the iframe that follows the height.
+ *
+ * While the parent sizes the iframe to the height we posted, a host script is at work: the page then
+ * shows no scrollbar of its own (html.is-host-sized), because a scrollbar that comes and goes
+ * changes the width, the width changes the height, and the frame would never settle. A frame of
+ * another height (a plain iframe, no script) keeps its scrollbar.
+ */
 export function watchHeight(element: HTMLElement): () => void {
   let last = -1;
+  const root = document.documentElement;
   const observer = new ResizeObserver(() => {
     const height = Math.ceil(element.getBoundingClientRect().height);
     if (height !== last) {
@@ -20,6 +39,13 @@ export function watchHeight(element: HTMLElement): () => void {
       post(resizeMessage(height));
     }
   });
+  const onResize = () => {
+    root.classList.toggle("is-host-sized", Math.abs(window.innerHeight - last) <= 1);
+  };
   observer.observe(element);
-  return () => observer.disconnect();
+  window.addEventListener("resize", onResize);
+  return () => {
+    observer.disconnect();
+    window.removeEventListener("resize", onResize);
+  };
 }

@@ -97,6 +97,18 @@ export function mountMap(
   });
   map.addControl(overlay.control);
 
+  // Re-fit the world when the container changes size (side column opens, window resizes), unless
+  // the reader has panned or zoomed: then their view is theirs.
+  let readerMoved = false;
+  map.on("movestart", (event) => {
+    if ((event as { originalEvent?: unknown }).originalEvent) readerMoved = true;
+  });
+  const resizeObserver = new ResizeObserver(() => {
+    map.resize();
+    if (!readerMoved) map.fitBounds(WORLD_BOUNDS, { padding: 8, animate: false });
+  });
+  resizeObserver.observe(container);
+
   let view = initial;
   let loaded = false;
   map.on("load", () => {
@@ -148,6 +160,7 @@ export function mountMap(
       apply(next);
     },
     flyTo(lon, lat) {
+      readerMoved = true;
       const zoom = Math.max(map.getZoom(), 3);
       if (options.reducedMotion) map.jumpTo({ center: [lon, lat], zoom });
       else map.flyTo({ center: [lon, lat], zoom, duration: 900 });
@@ -158,6 +171,7 @@ export function mountMap(
     },
     resize: () => map.resize(),
     destroy() {
+      resizeObserver.disconnect();
       map.remove();
     },
   };

@@ -3,6 +3,7 @@
  * legend's items with counts, and which countries rest on records of lower confidence. The map and
  * the legend both read this, so they cannot disagree. Pure.
  */
+import { CHINA, HUB } from "../config.ts";
 import type { ForumView } from "../state/state.ts";
 import type { Dataset, Iso3 } from "../types.ts";
 import {
@@ -17,9 +18,6 @@ import {
 } from "./forums.ts";
 import { FORUM_COLOURS, OVERLAP_COLOURS, PACT_COLOURS, type Theme } from "./palette.ts";
 import { type CountryStatus, STATUS_LABELS, STATUSES, statusByCountry } from "./status.ts";
-
-export const HUB = "USA";
-export const CHINA = "CHN";
 
 export interface Category {
   key: string;

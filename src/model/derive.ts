@@ -3,13 +3,18 @@
  * data. Memoised on its inputs, so an unrelated state change (the panel, the theme of another view)
  * returns the same objects and the map and deck.gl skip their work. Pure.
  */
+
+import { MINISTERIAL_DATE } from "../config.ts";
 import type { AppState } from "../state/state.ts";
-import type { Dataset, Iso3, Place, Source } from "../types.ts";
+import type { Dataset, Iso3, MineralInfo, Place, Source } from "../types.ts";
 import { type Arc, arcsFor } from "./arcs.ts";
+import { blocDefinition, blocMembers } from "./bloc.ts";
 import { type Choropleth, forumsChoropleth, pactsChoropleth } from "./choropleth.ts";
-import { formatDate } from "./format.ts";
+import { formatDate, formatShare } from "./format.ts";
+import { allMineralsBloc, type BlocRow, type Concentration, concentrationOf } from "./insight.ts";
+import { chooseTable, hhiReading, type MineralChoice, mineralChoropleth } from "./minerals.ts";
 import type { Theme } from "./palette.ts";
-import { type CountryStatus, MINISTERIAL_DATE, pactStatus, type Status, statusByCountry } from "./status.ts";
+import { type CountryStatus, pactStatus, type Status, statusByCountry } from "./status.ts";
 import { clampDate, type Timeline, timelineOf } from "./timeline.ts";
 
 /** Lookups built once per dataset. */
@@ -36,8 +41,22 @@ export function indexOf(dataset: Dataset): Index {
   };
 }
 
+export interface MineralsScene {
+  /** The mineral asked for (null when the slug is unknown). */
+  mineral: MineralInfo | null;
+  /** The table shown; null when the mineral has no country data (germanium). */
+  choice: MineralChoice | null;
+  concentration: Concentration | null;
+  /** Bloc vs China for every mineral at the chosen stage. */
+  allMinerals: BlocRow[];
+  members: Set<Iso3>;
+  definition: string;
+  names: ReadonlyMap<Iso3, string>;
+}
+
 export interface Scene {
   date: string;
+  minerals: MineralsScene | null;
   choropleth: Choropleth;
   /** Pact statuses on the date (all views use them for tooltips). */
   statuses: Map<Iso3, CountryStatus>;
@@ -47,17 +66,57 @@ export interface Scene {
 }
 
 /** The parts of the state a scene depends on: nothing else triggers a new derivation. */
-export type SceneState = Pick<AppState, "view" | "forum" | "date" | "arcs">;
+export type SceneState = Pick<
+  AppState,
+  "view" | "forum" | "date" | "arcs" | "mineral" | "stage" | "year" | "blocForge" | "blocPax"
+>;
 
 export function deriveScene(dataset: Dataset, index: Index, state: SceneState, theme: Theme): Scene {
   const date = clampDate(index.timeline, state.date);
   const statuses = statusByCountry(dataset, date);
-  const choropleth =
-    state.view === "forums"
-      ? forumsChoropleth(dataset, state.forum, date, theme, index.drawable)
-      : pactsChoropleth(dataset, date, theme, index.drawable);
+  const minerals = state.view === "minerals" ? mineralsScene(dataset, index, state, date) : null;
+  let choropleth: Choropleth;
+  if (state.view === "forums") choropleth = forumsChoropleth(dataset, state.forum, date, theme, index.drawable);
+  else if (minerals?.choice) choropleth = mineralChoropleth(minerals.choice.table, theme, index.drawable);
+  else if (minerals) choropleth = { title: minerals.mineral?.name ?? "Minerals", categories: [], countries: new Map() };
+  else choropleth = pactsChoropleth(dataset, date, theme, index.drawable);
   const arcs = state.view === "pacts" && state.arcs ? arcsFor(dataset.agreements, index.places, pactStatus, date) : [];
-  return { date, choropleth, statuses, arcs, summary: summaryOf(dataset, state, date, statuses, choropleth) };
+  const summary = minerals ? mineralsSummary(minerals, date) : summaryOf(dataset, state, date, statuses, choropleth);
+  return { date, minerals, choropleth, statuses, arcs, summary };
+}
+
+function mineralsScene(dataset: Dataset, index: Index, state: SceneState, date: string): MineralsScene {
+  const options = { forge: state.blocForge, paxSilica: state.blocPax };
+  const members = blocMembers(dataset, date, options);
+  const { choice, mineral } = chooseTable(dataset, state.mineral, state.stage, state.year);
+  return {
+    mineral,
+    choice,
+    concentration: choice ? concentrationOf(choice, index.names, index.sources, members) : null,
+    allMinerals: allMineralsBloc(dataset, choice?.stage ?? state.stage, members),
+    members,
+    definition: blocDefinition(options),
+    names: index.names,
+  };
+}
+
+/** "Cobalt, mine production 2025: DR Congo leads with 74% … the bloc holds 77% against China's 0.7%." */
+function mineralsSummary(scene: MineralsScene, date: string): string {
+  if (!scene.mineral) return "Pick a mineral.";
+  const c = scene.concentration;
+  const table = scene.choice?.table;
+  if (!table || !c) return `${scene.mineral.name}: ${scene.mineral.note || "no country data published."}`;
+  const parts = [c.heading];
+  if (table.top) {
+    const name = scene.names.get(table.top.iso3) ?? table.top.iso3;
+    parts.push(`${name} leads with ${formatShare(table.top.share)} of world supply`);
+  }
+  if (table.top3Share !== null) parts.push(`the top three hold ${formatShare(table.top3Share)}`);
+  if (table.hhi !== null) parts.push(`HHI ${table.hhi.toFixed(2)}, ${hhiReading(table.hhi)}`);
+  const bloc = c.bloc
+    ? ` As of ${formatDate(date)}, the bloc holds ${formatShare(c.bloc.bloc)} against China's ${formatShare(c.bloc.china)}.`
+    : " The source gives no world total to compute shares.";
+  return `${parts.join("; ")}.${bloc}`;
 }
 
 /** "As of 4 Feb 2026: 21 countries have a critical-minerals pact with the US; 11 signed at the ministerial …" */

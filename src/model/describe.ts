@@ -4,6 +4,7 @@
 import type { Agreement, Dataset, Iso3, Membership, Source } from "../types.ts";
 import { CONFIDENCE_LABELS, formatDate } from "./format.ts";
 import { FORUM_NAMES } from "./forums.ts";
+import type { CountryMineral } from "./insight.ts";
 import { type CountryStatus, STATUS_LABELS } from "./status.ts";
 
 export interface TooltipModel {
@@ -90,6 +91,8 @@ export interface PanelModel {
   status: string;
   agreements: { agreement: Agreement; form: string; date: string; sources: Source[] }[];
   memberships: { line: string; confidence: string; sources: Source[] }[];
+  /** Minerals where the country holds at least 1% of world supply. */
+  minerals: CountryMineral[];
 }
 
 /** Every record for a country, with its sources resolved. */
@@ -99,6 +102,7 @@ export function panelModel(
   name: string,
   status: string,
   sources: ReadonlyMap<string, Source>,
+  minerals: CountryMineral[],
 ): PanelModel {
   const resolve = (ids: readonly string[]) => ids.map((id) => sources.get(id)).filter((s): s is Source => !!s);
   return {
@@ -120,5 +124,6 @@ export function panelModel(
         confidence: CONFIDENCE_LABELS[m.confidence],
         sources: resolve(m.sources),
       })),
+    minerals,
   };
 }

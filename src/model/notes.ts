@@ -1,7 +1,8 @@
 /** What the map cannot show, said next to the legend: unnamed tallies, undated records, conventions. Pure. */
+
+import { MINISTERIAL_DATE } from "../config.ts";
 import type { View } from "../state/state.ts";
 import type { Dataset } from "../types.ts";
-import { MINISTERIAL_DATE } from "./status.ts";
 
 export function derivedNotes(dataset: Pick<Dataset, "tallies" | "agreements">, view: View, date: string): string[] {
   const notes: string[] = [];
@@ -22,6 +23,8 @@ export function derivedNotes(dataset: Pick<Dataset, "tallies" | "agreements">, v
     const undated = dataset.agreements.filter((a) => a.date === null).map((a) => a.country);
     if (undated.length > 0) notes.push(`Undated, so not on the timeline: ${undated.join(", ")}.`);
   }
-  notes.push("Dashed outline: a record of medium or low confidence, or an inferred membership.");
+  if (view !== "minerals")
+    notes.push("Dashed outline: a record of medium or low confidence, or an inferred membership.");
+  else notes.push("Countries left blank: not listed by the source for this table (no data).");
   return notes;
 }

@@ -100,3 +100,30 @@ export const EMPHASIS: Record<Theme, { uncertain: string; highlight: string }> =
   light: { uncertain: "#1d1f21", highlight: "#000000" },
   dark: { uncertain: "#f2f4f5", highlight: "#ffffff" },
 };
+
+/**
+ * Minerals view: a sequential ramp for share of world (light: pale to dark purple-blue; dark: dark
+ * to bright), plus neutral tones for withheld and zero so they never read as a share.
+ */
+export const MINERAL_COLOURS: Record<Theme, Record<string, string>> = {
+  light: {
+    "class-0": "#e0ecf4",
+    "class-1": "#bfd3e6",
+    "class-2": "#9ebcda",
+    "class-3": "#8c96c6",
+    "class-4": "#8856a7",
+    "class-5": "#5c0f63",
+    zero: "#ffffff",
+    withheld: "#8f8f8f",
+  },
+  dark: {
+    "class-0": "#2c3b57",
+    "class-1": "#3d5a8a",
+    "class-2": "#5b7fb8",
+    "class-3": "#8c96c6",
+    "class-4": "#c08fd6",
+    "class-5": "#f3d2ff",
+    zero: "#0b1118",
+    withheld: "#7a7a7a",
+  },
+};

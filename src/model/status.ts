@@ -20,9 +20,6 @@ export const STATUS_LABELS: Record<Status, string> = {
   none: "No record",
 };
 
-/** The 4 February 2026 Critical Minerals Ministerial in Washington. */
-export const MINISTERIAL_DATE = "2026-02-04";
-
 export interface CountryStatus {
   iso3: Iso3;
   status: Status;

@@ -1,12 +1,14 @@
 /** The app's state: everything a reader can change, all of it mirrored in the URL. Pure. */
+import { STAGES } from "../config.ts";
 import type { Theme } from "../model/palette.ts";
+import type { Stage } from "../types.ts";
+
+export { STAGES };
 
 export const VIEWS = ["pacts", "forums", "minerals"] as const;
 export type View = (typeof VIEWS)[number];
 export const FORUM_VIEWS = ["forge", "msp", "pax-silica", "ministerial", "overlap"] as const;
 export type ForumView = (typeof FORUM_VIEWS)[number];
-export const STAGES = ["mine", "refining", "reserves"] as const;
-export type Stage = (typeof STAGES)[number];
 export const THEME_SETTINGS = ["auto", "light", "dark"] as const;
 export type ThemeSetting = (typeof THEME_SETTINGS)[number];
 
@@ -20,6 +22,9 @@ export interface AppState {
   /** Timeline position, ISO date; null = latest record. */
   date: string | null;
   arcs: boolean;
+  /** Bloc definition in the minerals view: add FORGE members and/or Pax Silica signatories. */
+  blocForge: boolean;
+  blocPax: boolean;
   /** Selected country (detail panel open), ISO3. */
   country: string | null;
   embed: boolean;
@@ -34,6 +39,8 @@ export const DEFAULT_STATE: AppState = {
   year: null,
   date: null,
   arcs: true,
+  blocForge: false,
+  blocPax: false,
   country: null,
   embed: false,
   theme: "auto",

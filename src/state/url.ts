@@ -9,7 +9,20 @@ export interface ParsedSearch {
   warnings: string[];
 }
 
-const KNOWN = new Set(["view", "forum", "mineral", "stage", "year", "date", "arcs", "country", "embed", "theme"]);
+const KNOWN = new Set([
+  "view",
+  "forum",
+  "mineral",
+  "stage",
+  "year",
+  "date",
+  "arcs",
+  "bloc",
+  "country",
+  "embed",
+  "theme",
+]);
+const BLOC_EXTRAS = ["forge", "pax-silica"];
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO3 = /^[A-Z]{3}$/;
 
@@ -55,6 +68,14 @@ export function parseSearch(search: string): ParsedSearch {
         if (value === "0" || value === "1") state.arcs = value === "1";
         else warn(key, value, "0 or 1");
         break;
+      case "bloc": {
+        const parts = value.split(/[~,]/);
+        if (parts.every((p) => BLOC_EXTRAS.includes(p))) {
+          state.blocForge = parts.includes("forge");
+          state.blocPax = parts.includes("pax-silica");
+        } else warn(key, value, "forge, pax-silica or forge~pax-silica");
+        break;
+      }
       case "country":
         if (ISO3.test(value.toUpperCase())) state.country = value.toUpperCase();
         else warn(key, value, "an ISO 3166-1 alpha-3 code such as AUS");
@@ -83,6 +104,8 @@ export function toSearch(state: AppState): string {
   if (state.year !== null) params.set("year", String(state.year));
   if (state.date !== null) params.set("date", state.date);
   if (state.arcs !== d.arcs) params.set("arcs", state.arcs ? "1" : "0");
+  const bloc = [state.blocForge ? "forge" : "", state.blocPax ? "pax-silica" : ""].filter(Boolean);
+  if (bloc.length > 0) params.set("bloc", bloc.join("~"));
   if (state.country !== null) params.set("country", state.country);
   if (state.embed) params.set("embed", "1");
   if (state.theme !== d.theme) params.set("theme", state.theme);

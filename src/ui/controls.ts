@@ -1,7 +1,9 @@
 /** View tabs, the forum picker, the arcs switch and the country search. */
+
+import { STAGE_LABELS } from "../model/minerals.ts";
 import { searchPlaces } from "../model/search.ts";
 import { type AppState, FORUM_VIEWS, type ForumView, type View } from "../state/state.ts";
-import type { Place } from "../types.ts";
+import type { MineralInfo, Place, Stage } from "../types.ts";
 import { h, setChildren } from "./dom.ts";
 
 const VIEW_LABELS: Record<View, string> = { pacts: "Pacts", forums: "Forums", minerals: "Minerals" };
@@ -18,16 +20,27 @@ export interface ControlHandlers {
   onForum(forum: ForumView): void;
   onArcs(show: boolean): void;
   onCountry(iso3: string): void;
+  onMineral(patch: Partial<Pick<AppState, "mineral" | "stage" | "year" | "blocForge" | "blocPax">>): void;
+}
+
+/** What the minerals controls offer for the current mineral. */
+export interface MineralOptions {
+  mineral: string;
+  stage: Stage;
+  stages: Stage[];
+  year: number | null;
+  years: number[];
 }
 
 export interface Controls {
-  render(state: AppState): void;
+  render(state: AppState, minerals: MineralOptions | null): void;
 }
 
 export function mountControls(
   tabs: HTMLElement,
   panel: HTMLElement,
   places: readonly Place[],
+  minerals: readonly MineralInfo[],
   views: readonly View[],
   handlers: ControlHandlers,
 ): Controls {
@@ -76,10 +89,63 @@ export function mountControls(
   search.addEventListener("keydown", (event) => {
     if (event.key === "Enter") choose();
   });
-  setChildren(panel, h("div", { class: "field search-field" }, search, options), forumField, arcsField);
+  const groups = [...new Set(minerals.map((m) => m.group))];
+  const mineral = h(
+    "select",
+    { id: "mineral-select" },
+    ...groups.map((group) =>
+      h(
+        "optgroup",
+        { label: group },
+        ...minerals
+          .filter((m) => m.group === group)
+          .map((m) => h("option", { value: m.slug }, m.stages.length ? m.name : `${m.name} (no country data)`)),
+      ),
+    ),
+  );
+  mineral.addEventListener("change", () => handlers.onMineral({ mineral: mineral.value, year: null }));
+  const stage = h("select", { id: "stage-select" });
+  stage.addEventListener("change", () => handlers.onMineral({ stage: stage.value as Stage, year: null }));
+  const year = h("select", { id: "year-select" });
+  year.addEventListener("change", () => handlers.onMineral({ year: Number(year.value) }));
+  const stageField = h("label", { class: "field" }, h("span", {}, "Stage"), stage);
+  const yearField = h("label", { class: "field" }, h("span", {}, "Year"), year);
+  const blocForge = h("input", { type: "checkbox", id: "bloc-forge" });
+  blocForge.addEventListener("change", () => handlers.onMineral({ blocForge: blocForge.checked }));
+  const blocPax = h("input", { type: "checkbox", id: "bloc-pax" });
+  blocPax.addEventListener("change", () => handlers.onMineral({ blocPax: blocPax.checked }));
+  const mineralFields = h(
+    "div",
+    { class: "mineral-fields" },
+    h("label", { class: "field" }, h("span", {}, "Mineral"), mineral),
+    stageField,
+    yearField,
+    h(
+      "fieldset",
+      { class: "bloc-fields" },
+      h("legend", {}, "Bloc also includes"),
+      h("label", { class: "field" }, blocForge, h("span", {}, "FORGE members")),
+      h("label", { class: "field" }, blocPax, h("span", {}, "Pax Silica signatories")),
+    ),
+  );
+  setChildren(panel, h("div", { class: "field search-field" }, search, options), forumField, arcsField, mineralFields);
 
   return {
-    render(state) {
+    render(state, mineralOptions) {
+      mineralFields.hidden = state.view !== "minerals" || mineralOptions === null;
+      if (mineralOptions) {
+        mineral.value = mineralOptions.mineral;
+        setChildren(stage, ...mineralOptions.stages.map((st) => h("option", { value: st }, STAGE_LABELS[st])));
+        stage.value = mineralOptions.stage;
+        stage.disabled = mineralOptions.stages.length < 2;
+        stageField.hidden = mineralOptions.stages.length === 0;
+        yearField.hidden = mineralOptions.years.length === 0;
+        setChildren(year, ...mineralOptions.years.map((y) => h("option", { value: String(y) }, String(y))));
+        year.value = String(mineralOptions.year ?? "");
+        year.disabled = mineralOptions.years.length < 2;
+        blocForge.checked = state.blocForge;
+        blocPax.checked = state.blocPax;
+      }
       for (const button of buttons) {
         const selected = button.dataset.view === state.view;
         button.setAttribute("aria-pressed", selected ? "true" : "false");

@@ -1,7 +1,8 @@
 /** The country panel: every record for the selected country, each with its sources. */
 import type { PanelModel } from "../model/describe.ts";
-import { formatDate } from "../model/format.ts";
-import type { Source } from "../types.ts";
+import { formatDate, formatShare } from "../model/format.ts";
+import { STAGE_LABELS } from "../model/minerals.ts";
+import type { Source, Stage } from "../types.ts";
 import { h, setChildren } from "./dom.ts";
 
 function sourceList(sources: readonly Source[]): HTMLElement {
@@ -20,14 +21,19 @@ function sourceList(sources: readonly Source[]): HTMLElement {
   );
 }
 
-export function renderPanel(el: HTMLElement, model: PanelModel | null, onClose: () => void): void {
+export interface PanelHandlers {
+  onClose(): void;
+  onMineral(mineral: string, stage: Stage): void;
+}
+
+export function renderPanel(el: HTMLElement, model: PanelModel | null, handlers: PanelHandlers): void {
   if (!model) {
     el.hidden = true;
     setChildren(el);
     return;
   }
   const close = h("button", { type: "button", class: "panel-close", "aria-label": "Close details" }, "×");
-  close.addEventListener("click", onClose);
+  close.addEventListener("click", handlers.onClose);
   const agreements = model.agreements.map(({ agreement, form, date, sources }) =>
     h(
       "article",
@@ -52,6 +58,22 @@ export function renderPanel(el: HTMLElement, model: PanelModel | null, onClose: 
     memberships.length
       ? h("ul", { class: "memberships" }, ...memberships)
       : h("p", {}, "No forum membership in our sources."),
+    h("h3", { class: "panel-section" }, "Minerals: at least 1% of world supply"),
+    model.minerals.length
+      ? h(
+          "ul",
+          { class: "panel-minerals" },
+          ...model.minerals.map((m) => {
+            const open = h(
+              "button",
+              { type: "button", class: "link-button" },
+              `${m.name}, ${STAGE_LABELS[m.stage].toLowerCase()} ${m.year}`,
+            );
+            open.addEventListener("click", () => handlers.onMineral(m.mineral, m.stage));
+            return h("li", {}, open, `: ${formatShare(m.share)}${m.rank ? ` (rank ${m.rank})` : ""}`);
+          }),
+        )
+      : h("p", {}, "No mineral where it holds 1% or more of world supply in our sources."),
   );
   el.hidden = false;
 }

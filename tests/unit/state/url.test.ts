@@ -10,7 +10,7 @@ describe("parseSearch / toSearch", () => {
 
   it("round-trips every parameter of DESIGN §3", () => {
     const search =
-      "?view=minerals&forum=overlap&mineral=rare-earths&stage=refining&year=2024&date=2026-02-04&arcs=0&country=AUS&embed=1&theme=dark";
+      "?view=minerals&forum=overlap&mineral=rare-earths&stage=refining&year=2024&date=2026-02-04&arcs=0&bloc=forge~pax-silica&country=AUS&embed=1&theme=dark";
     const { state, warnings } = parseSearch(search);
     expect(warnings).toEqual([]);
     expect(state).toEqual({
@@ -21,6 +21,8 @@ describe("parseSearch / toSearch", () => {
       year: 2024,
       date: "2026-02-04",
       arcs: false,
+      blocForge: true,
+      blocPax: true,
       country: "AUS",
       embed: true,
       theme: "dark",
@@ -39,6 +41,7 @@ describe("parseSearch / toSearch", () => {
     ["country=Australia", "country"],
     ["embed=true", "embed"],
     ["theme=sepia", "theme"],
+    ["bloc=nato", "bloc"],
     ["zoom=3", "zoom"],
   ])("ignores %s with one warning and keeps the defaults", (query, key) => {
     const { state, warnings } = parseSearch(`?${query}`);

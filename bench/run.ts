@@ -1,0 +1,662 @@
+/**
+ * The benchmark (run by `npm run bench`, which builds first: scripts/bench.mjs). Serves the built
+ * app and the floor page (bench/floor/) with gzip, drives headless Chromium through
+ * playwright-core, and measures each scenario over several runs in fresh browsers (cold caches):
+ * bytes by kind, first paint, map on screen, data-ready, main-thread blocking, layout shift and JS
+ * heap after load; on the desktop default view also hover → tooltip, view switch → idle and
+ * timeline playback frame times. Then Lighthouse (mobile). Writes bench-results/latest.{json,md}
+ * and, with --record, the figures section of BENCHMARKS.md.
+ *
+ * Options: --runs N (or BENCH_RUNS, default 5), --only app-desktop,floor-desktop,…,
+ * --lighthouse-runs N (or LIGHTHOUSE_RUNS, default 1), --no-lighthouse, --record.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, release, totalmem, type } from "node:os";
+import { join } from "node:path";
+import type { Browser, CDPSession, Page } from "playwright-core";
+import { type BudgetKind, EMBED_BUDGETS } from "../tests/e2e/budgets.ts";
+import { GZIP_LEVEL, KINDS, kB, type Weight, weigh } from "../tests/e2e/bytes.ts";
+import { launchChromium } from "../tests/e2e/chromium.ts";
+import { projectToPage } from "../tests/e2e/page.ts";
+import { CATEGORIES, type LighthouseResult, METRIC_LABELS, runLighthouse } from "./lighthouse.ts";
+import { armHover, installProbe, loadFigures, startFrames, stopFrames } from "./probe.ts";
+import { serveSites } from "./server.ts";
+
+// ── Options ──────────────────────────────────────────────────────────────────────────────────────
+
+const argv = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+};
+const RUNS = Math.max(1, Number(option("runs") ?? process.env.BENCH_RUNS ?? 5));
+const LIGHTHOUSE_RUNS = argv.includes("--no-lighthouse")
+  ? 0
+  : Math.max(0, Number(option("lighthouse-runs") ?? process.env.LIGHTHOUSE_RUNS ?? 1));
+const RECORD = argv.includes("--record");
+const ONLY = option("only")?.split(",");
+const COMMAND = process.env.BENCH_COMMAND ?? `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`;
+
+const ROOT = process.cwd();
+const OUT = join(ROOT, "bench-results");
+const APP_DIR = join(OUT, "app");
+const FLOOR_DIR = join(OUT, "floor");
+
+// ── Profiles and scenarios ───────────────────────────────────────────────────────────────────────
+
+interface Profile {
+  id: "desktop" | "embed" | "phone";
+  label: string;
+  width: number;
+  height: number;
+  mobile: boolean;
+  cpu: number;
+  network: { latency: number; download: number; upload: number } | null;
+}
+
+const PROFILES: Record<Profile["id"], Profile> = {
+  desktop: { id: "desktop", label: "desktop 1280×800", width: 1280, height: 800, mobile: false, cpu: 1, network: null },
+  embed: { id: "embed", label: "embed 640×480", width: 640, height: 480, mobile: false, cpu: 1, network: null },
+  phone: {
+    id: "phone",
+    label: "phone 390×844, 4× CPU, Slow 4G",
+    width: 390,
+    height: 844,
+    mobile: true,
+    cpu: 4,
+    // "Slow 4G" as DevTools and Lighthouse define it: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up.
+    network: { latency: 150, download: 1_600_000 / 8, upload: 750_000 / 8 },
+  },
+};
+
+interface Scenario {
+  id: string;
+  page: "app" | "floor";
+  path: string;
+  profile: Profile;
+  interactions: boolean;
+}
+
+const SCENARIOS: Scenario[] = (
+  [
+    { id: "app-desktop", page: "app", path: "", profile: PROFILES.desktop, interactions: true },
+    { id: "floor-desktop", page: "floor", path: "floor/", profile: PROFILES.desktop, interactions: false },
+    { id: "app-embed", page: "app", path: "?embed=1", profile: PROFILES.embed, interactions: false },
+    { id: "floor-embed", page: "floor", path: "floor/", profile: PROFILES.embed, interactions: false },
+    { id: "app-phone", page: "app", path: "", profile: PROFILES.phone, interactions: false },
+    { id: "floor-phone", page: "floor", path: "floor/", profile: PROFILES.phone, interactions: false },
+  ] satisfies Scenario[]
+).filter((s) => !ONLY || ONLY.includes(s.id));
+
+// ── In-page helpers ──────────────────────────────────────────────────────────────────────────────
+
+/** A function as a script the page runs (tsx adds `__name(...)` calls to named inner functions). */
+function script(fn: (...args: never[]) => unknown): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(); })()`;
+}
+
+// ── One load ─────────────────────────────────────────────────────────────────────────────────────
+
+interface Sample {
+  error?: string;
+  /** First contentful paint (usually the page's text, not the map). */
+  fcp?: number | null;
+  /** First frame of the MapLibre canvas showing any land (≥ 2 % of its pixels not ocean). */
+  firstLand?: number | null;
+  /** First meaningful paint: first frame showing ≥ 80 % of the land the ready map shows. */
+  fmp?: number | null;
+  ready?: number;
+  jsDone?: number;
+  dataDone?: number;
+  /** Sum over long tasks before ready of their time beyond 50 ms. */
+  blocking?: number;
+  cls?: number;
+  shifts?: [number, number, string][];
+  heap?: number;
+  transferred?: number;
+  requests?: string[];
+  hover?: number;
+  viewSwitch?: { view: string; firstFrame: number | null; idle: number | null };
+  playback?: {
+    frames: number;
+    duration: number;
+    median: number;
+    p95: number;
+    max: number;
+    longFrames: number;
+  };
+}
+
+interface Loaded {
+  page: Page;
+  cdp: CDPSession;
+  sample: Sample;
+}
+
+async function load(browser: Browser, url: string, profile: Profile): Promise<Loaded> {
+  const context = await browser.newContext({
+    viewport: { width: profile.width, height: profile.height },
+    deviceScaleFactor: 1,
+    isMobile: profile.mobile,
+    hasTouch: profile.mobile,
+    colorScheme: "light",
+    reducedMotion: "no-preference",
+  });
+  const page = await context.newPage();
+  await page.addInitScript({ content: script(installProbe) });
+  const cdp = await context.newCDPSession(page);
+  const requests = new Map<string, string>();
+  let transferred = 0;
+  cdp.on("Network.requestWillBeSent", (event) => requests.set(event.requestId, event.request.url));
+  cdp.on("Network.loadingFinished", (event) => {
+    transferred += event.encodedDataLength;
+  });
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (profile.cpu > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
+  if (profile.network) {
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: profile.network.latency,
+      downloadThroughput: profile.network.download,
+      uploadThroughput: profile.network.upload,
+    });
+  }
+  await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
+  await page.waitForFunction("document.documentElement.dataset.ready", null, { timeout: 180_000, polling: 100 });
+  const urls = [...requests.values()];
+  const sent = transferred;
+  const figures = (await page.evaluate(script(loadFigures))) as ReturnType<typeof loadFigures>;
+  if (figures.readyState !== "true") throw new Error(`data-ready="${figures.readyState}"`);
+  const ready = figures.ready ?? Number.NaN;
+
+  // The map on screen: frames of the MapLibre canvas until ready, by share of non-ocean pixels.
+  const finalShare = figures.mapFrames.at(-1)?.[1] ?? 0;
+  const firstAt = (share: number) => figures.mapFrames.find(([, s]) => s >= share)?.[0] ?? null;
+  const blocking = figures.longTasks
+    .filter(([start]) => start < ready)
+    .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  return {
+    page,
+    cdp,
+    sample: {
+      fcp: figures.fcp,
+      firstLand: firstAt(0.02),
+      fmp: finalShare > 0.05 ? firstAt(0.8 * finalShare) : null,
+      ready,
+      jsDone: figures.jsDone,
+      dataDone: figures.dataDone,
+      blocking,
+      cls: figures.layoutShifts.reduce((sum, [, value]) => sum + value, 0),
+      shifts: figures.layoutShifts,
+      heap,
+      transferred: sent,
+      requests: urls,
+    },
+  };
+}
+
+// ── Interactions (desktop default view) ──────────────────────────────────────────────────────────
+
+const AUSTRALIA: [number, number] = [134, -25];
+const INDIAN_OCEAN: [number, number] = [88, -35];
+
+async function hoverLatency(page: Page): Promise<number> {
+  const [ax, ay] = await projectToPage(page, ...AUSTRALIA);
+  const [ox, oy] = await projectToPage(page, ...INDIAN_OCEAN);
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.mouse.move(ox, oy);
+    await page.waitForTimeout(400);
+    await page.evaluate(script(armHover));
+    await page.mouse.move(ax, ay);
+    await page.waitForFunction("window.__bench.hover !== null", null, { timeout: 10_000, polling: 20 });
+    samples.push((await page.evaluate("window.__bench.hover")) as number);
+  }
+  return median(samples);
+}
+
+async function playback(page: Page): Promise<Sample["playback"]> {
+  await page.evaluate(script(startFrames));
+  await page.click(".timeline-play");
+  await page.waitForTimeout(300);
+  await page.waitForFunction(
+    `document.querySelector(".timeline-play")?.getAttribute("aria-label")?.startsWith("Play")`,
+    null,
+    { timeout: 60_000, polling: 250 },
+  );
+  const frames = (await page.evaluate(script(stopFrames))) as number[];
+  const deltas = frames.slice(1).map((t, i) => t - (frames[i] ?? t));
+  const sorted = [...deltas].sort((a, b) => a - b);
+  return {
+    frames: deltas.length,
+    duration: (frames.at(-1) ?? 0) - (frames[0] ?? 0),
+    median: median(deltas),
+    p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0,
+    max: sorted.at(-1) ?? 0,
+    longFrames: deltas.filter((d) => d > 50).length,
+  };
+}
+
+async function viewSwitch(page: Page): Promise<Sample["viewSwitch"]> {
+  // The minerals view once it exists; until then the forums view.
+  const view = (await page.locator('.view-tab[data-view="minerals"]').count()) ? "minerals" : "forums";
+  const [ox, oy] = await projectToPage(page, ...INDIAN_OCEAN);
+  await page.mouse.move(ox, oy);
+  await page.waitForTimeout(500);
+  await page.click(`.view-tab[data-view="${view}"]`);
+  const started = Date.now();
+  for (;;) {
+    await page.waitForTimeout(100);
+    const state = (await page.evaluate(`(() => {
+      const p = window.__bench;
+      const after = p.drawEnds.filter((t) => t > p.lastClick);
+      return { click: p.lastClick, first: after[0] ?? null, last: after.at(-1) ?? null, now: performance.now() };
+    })()`)) as { click: number; first: number | null; last: number | null; now: number };
+    const quiet = state.last !== null && state.now - state.last >= 500;
+    if (quiet || Date.now() - started > 15_000) {
+      return {
+        view,
+        firstFrame: state.first === null ? null : state.first - state.click,
+        idle: quiet && state.last !== null ? state.last - state.click : null,
+      };
+    }
+  }
+}
+
+// ── Statistics ───────────────────────────────────────────────────────────────────────────────────
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function stat(values: readonly (number | null | undefined)[]): Stat | null {
+  const numbers = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  if (!numbers.length) return null;
+  return { median: median(numbers), min: Math.min(...numbers), max: Math.max(...numbers), n: numbers.length };
+}
+
+// ── Main ─────────────────────────────────────────────────────────────────────────────────────────
+
+interface ScenarioResult {
+  id: string;
+  page: Scenario["page"];
+  profile: Profile;
+  url: string;
+  samples: Sample[];
+  summary: Record<string, Stat | null>;
+  weight: Weight | null;
+  /** Layout shifts of the first successful run. */
+  shifts: [number, number, string][];
+}
+
+function summarise(samples: Sample[]): Record<string, Stat | null> {
+  const ok = samples.filter((s) => !s.error);
+  const pick = (f: (s: Sample) => number | null | undefined) => stat(ok.map(f));
+  return {
+    fcp: pick((s) => s.fcp),
+    firstLand: pick((s) => s.firstLand),
+    fmp: pick((s) => s.fmp),
+    ready: pick((s) => s.ready),
+    jsDone: pick((s) => s.jsDone),
+    dataDone: pick((s) => s.dataDone),
+    blocking: pick((s) => s.blocking),
+    cls: pick((s) => s.cls),
+    heap: pick((s) => s.heap),
+    transferred: pick((s) => s.transferred),
+    hover: pick((s) => s.hover),
+    switchFirstFrame: pick((s) => s.viewSwitch?.firstFrame),
+    switchIdle: pick((s) => s.viewSwitch?.idle),
+    playbackMedian: pick((s) => s.playback?.median),
+    playbackP95: pick((s) => s.playback?.p95),
+    playbackMax: pick((s) => s.playback?.max),
+    playbackLongShare: pick((s) => (s.playback ? (100 * s.playback.longFrames) / Math.max(1, s.playback.frames) : null)),
+    playbackFps: pick((s) => (s.playback ? (1000 * s.playback.frames) / Math.max(1, s.playback.duration) : null)),
+  };
+}
+
+async function main(): Promise<void> {
+  for (const dir of [APP_DIR, FLOOR_DIR]) {
+    if (!existsSync(join(dir, "index.html"))) {
+      throw new Error(`No build in ${dir}: run \`npm run bench\` (it builds the app and the floor first).`);
+    }
+  }
+  mkdirSync(OUT, { recursive: true });
+  const server = await serveSites({ "/": APP_DIR, "/floor/": FLOOR_DIR });
+  const started = Date.now();
+  const results = new Map<string, ScenarioResult>();
+  for (const s of SCENARIOS) {
+    results.set(s.id, {
+      id: s.id,
+      page: s.page,
+      profile: s.profile,
+      url: `${server.origin}${s.path}`,
+      samples: [],
+      summary: {},
+      weight: null,
+      shifts: [],
+    });
+  }
+  let chromiumVersion = "";
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      for (const scenario of SCENARIOS) {
+        const result = results.get(scenario.id);
+        if (!result) continue;
+        const browser = await launchChromium();
+        chromiumVersion = browser.version();
+        const t0 = Date.now();
+        let sample: Sample;
+        try {
+          const { page, sample: loaded } = await load(browser, result.url, scenario.profile);
+          sample = loaded;
+          if (scenario.interactions) {
+            sample.hover = await hoverLatency(page);
+            sample.playback = await playback(page);
+            sample.viewSwitch = await viewSwitch(page);
+          }
+          if (!result.weight && sample.requests) {
+            result.weight =
+              scenario.page === "floor"
+                ? weigh(sample.requests, `${server.origin}floor/`, FLOOR_DIR)
+                : weigh(sample.requests, server.origin, APP_DIR);
+            result.shifts = sample.shifts ?? [];
+          }
+        } catch (error) {
+          sample = { error: error instanceof Error ? error.message.split("\n")[0] : String(error) };
+        } finally {
+          await browser.close();
+        }
+        delete sample.shifts;
+        result.samples.push(sample);
+        const brief = sample.error
+          ? `ERROR ${sample.error}`
+          : `ready ${ms(sample.ready)}, map ${ms(sample.fmp)}${sample.hover !== undefined ? `, hover ${ms(sample.hover)}` : ""}`;
+        console.log(
+          `  run ${run}/${RUNS} ${scenario.id.padEnd(14)} ${brief} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+        );
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  for (const result of results.values()) result.summary = summarise(result.samples);
+  const benchSeconds = (Date.now() - started) / 1000;
+
+  let lighthouse: LighthouseResult | null = null;
+  if (LIGHTHOUSE_RUNS > 0) {
+    console.log(`\nLighthouse (mobile), ${LIGHTHOUSE_RUNS} run(s)…`);
+    const lhServer = await serveSites({ "/": APP_DIR });
+    try {
+      lighthouse = await runLighthouse(lhServer.origin, LIGHTHOUSE_RUNS, OUT);
+    } catch (error) {
+      console.error(`Lighthouse failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await lhServer.close();
+    }
+  }
+
+  const meta = {
+    date: new Date().toISOString(),
+    command: COMMAND,
+    runs: RUNS,
+    benchSeconds: Math.round(benchSeconds),
+    machine: {
+      cpus: availableParallelism(),
+      cpuModel: cpus()[0]?.model ?? "unknown",
+      memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      os: `${type()} ${release()}`,
+    },
+    chromium: chromiumVersion,
+    node: process.version,
+    commit: gitCommit(),
+    gzipLevel: GZIP_LEVEL,
+  };
+  const report = { meta, scenarios: Object.fromEntries(results), ratios: ratios(results), lighthouse };
+  writeFileSync(join(OUT, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  const markdown = renderMarkdown(meta, results, lighthouse);
+  writeFileSync(join(OUT, "latest.md"), `# Benchmark results\n\n${markdown}`);
+  console.log(`\n${markdown}`);
+  console.log("Wrote bench-results/latest.json and bench-results/latest.md");
+  if (RECORD) recordInBenchmarks(markdown);
+  const failed = [...results.values()].some((r) => r.samples.every((s) => s.error));
+  if (failed) process.exitCode = 1;
+}
+
+function gitCommit(): string {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
+    return dirty ? `${commit} + uncommitted changes` : commit;
+  } catch {
+    return "unknown";
+  }
+}
+
+// ── Ratios and goals ─────────────────────────────────────────────────────────────────────────────
+
+interface Ratios {
+  ready: Partial<Record<Profile["id"], number>>;
+  fmp: Partial<Record<Profile["id"], number>>;
+  /** Gzip bytes the app loads beyond the floor, per view. */
+  extraGzip: { default?: number; embed?: number };
+}
+
+function ratios(results: Map<string, ScenarioResult>): Ratios {
+  const out: Ratios = { ready: {}, fmp: {}, extraGzip: {} };
+  for (const profile of Object.keys(PROFILES) as Profile["id"][]) {
+    const app = results.get(`app-${profile}`)?.summary;
+    const floor = results.get(`floor-${profile}`)?.summary;
+    if (app?.ready && floor?.ready) out.ready[profile] = app.ready.median / floor.ready.median;
+    if (app?.fmp && floor?.fmp) out.fmp[profile] = app.fmp.median / floor.fmp.median;
+  }
+  const floorWeight = results.get("floor-desktop")?.weight ?? results.get("floor-embed")?.weight;
+  const defaultWeight = results.get("app-desktop")?.weight;
+  const embedWeight = results.get("app-embed")?.weight;
+  if (floorWeight && defaultWeight) out.extraGzip.default = defaultWeight.total.gzip - floorWeight.total.gzip;
+  if (floorWeight && embedWeight) out.extraGzip.embed = embedWeight.total.gzip - floorWeight.total.gzip;
+  return out;
+}
+
+// ── Markdown ─────────────────────────────────────────────────────────────────────────────────────
+
+function ms(value: number | null | undefined): string {
+  return typeof value === "number" && Number.isFinite(value) ? `${Math.round(value)} ms` : "–";
+}
+
+type Format = (value: number) => string;
+const fmtMs: Format = (v) => `${Math.round(v)} ms`;
+const fmtMB: Format = (v) => `${(v / 1e6).toFixed(1)} MB`;
+const fmtKB: Format = (v) => kB(v);
+const fmtCls: Format = (v) => v.toFixed(3);
+const fmtPct: Format = (v) => `${v.toFixed(0)} %`;
+const fmtFps: Format = (v) => v.toFixed(0);
+
+function cell(s: Stat | null | undefined, format: Format): string {
+  if (!s) return "–";
+  if (s.n === 1 || format(s.min) === format(s.max)) return format(s.median);
+  return `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
+}
+
+function ratioText(value: number | undefined): string {
+  return value === undefined ? "–" : `${value.toFixed(2)}×`;
+}
+
+function renderMarkdown(
+  meta: {
+    date: string;
+    command: string;
+    runs: number;
+    benchSeconds: number;
+    machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string };
+    chromium: string;
+    node: string;
+    commit: string;
+  },
+  results: Map<string, ScenarioResult>,
+  lighthouse: LighthouseResult | null,
+): string {
+  const lines: string[] = [];
+  const r = ratios(results);
+  lines.push(
+    `Measured ${meta.date.slice(0, 10)} with \`${meta.command}\` on commit ${meta.commit}: ${meta.runs} runs per ` +
+      `scenario, each in a fresh headless Chromium (cold cache); median, with min–max in brackets.`,
+    "",
+    `Machine: ${meta.machine.cpus} CPUs (${meta.machine.cpuModel}), ${meta.machine.memoryGiB} GiB memory, ` +
+      `${meta.machine.os}; no GPU (WebGL through SwiftShader); Chromium ${meta.chromium}; Node ${meta.node}. ` +
+      `Bench time ${Math.round(meta.benchSeconds / 60)} min plus builds and Lighthouse.`,
+    "",
+  );
+
+  const profiles = (Object.keys(PROFILES) as Profile["id"][]).filter(
+    (p) => results.has(`app-${p}`) || results.has(`floor-${p}`),
+  );
+  lines.push("### Load, against the floor", "");
+  lines.push(
+    `| | ${profiles.map((p) => `app, ${PROFILES[p].label} | floor | ratio`).join(" | ")} |`,
+    `|---|${profiles.map(() => "---|---|---").join("|")}|`,
+  );
+  const loadRows: [string, string, Format][] = [
+    ["first contentful paint", "fcp", fmtMs],
+    ["first land on the map", "firstLand", fmtMs],
+    ["**map on screen** (first meaningful paint)", "fmp", fmtMs],
+    ["JS loaded", "jsDone", fmtMs],
+    ["data loaded", "dataDone", fmtMs],
+    ['**ready** (`data-ready="true"`)', "ready", fmtMs],
+    ["main-thread blocking until ready", "blocking", fmtMs],
+    ["layout shift (CLS) until ready", "cls", fmtCls],
+    ["JS heap after load (after GC)", "heap", fmtMB],
+    ["transferred (with headers)", "transferred", fmtKB],
+  ];
+  for (const [label, key, format] of loadRows) {
+    const cells = profiles.map((p) => {
+      const app = results.get(`app-${p}`)?.summary[key];
+      const floor = results.get(`floor-${p}`)?.summary[key];
+      const ratio = app && floor && floor.median > 0 && format !== fmtCls ? ratioText(app.median / floor.median) : "";
+      return `${cell(app, format)} | ${cell(floor, format)} | ${ratio}`;
+    });
+    lines.push(`| ${label} | ${cells.join(" | ")} |`);
+  }
+  lines.push("");
+
+  lines.push("### Bytes by kind (raw / gzip level 6)", "");
+  lines.push(`| page | ${KINDS.map((k) => (k === "js" ? "JS" : k === "css" ? "CSS" : k)).join(" | ")} | total |`);
+  lines.push(`|---|${KINDS.map(() => "---|").join("")}---|`);
+  const weights: [string, Weight | null | undefined][] = [
+    ["app, default view", results.get("app-desktop")?.weight],
+    ["app, embed view (`?embed=1`)", results.get("app-embed")?.weight],
+    ["floor", results.get("floor-desktop")?.weight ?? results.get("floor-embed")?.weight],
+  ];
+  for (const [label, w] of weights) {
+    if (!w) continue;
+    const sizes = [...KINDS.map((k) => w.byKind[k]), w.total];
+    lines.push(`| ${label} | ${sizes.map((s) => `${kB(s.raw)} / **${kB(s.gzip)}**`).join(" | ")} |`);
+  }
+  lines.push("");
+
+  const desktop = results.get("app-desktop");
+  if (desktop) {
+    const s = desktop.summary;
+    const view = desktop.samples.find((x) => x.viewSwitch)?.viewSwitch?.view ?? "forums";
+    lines.push("### Interaction (app, desktop, default view)", "");
+    lines.push("| | median (min–max) |", "|---|---|");
+    lines.push(`| hover Australia → tooltip on screen | ${cell(s.hover, fmtMs)} |`);
+    lines.push(`| view switch pacts → ${view}: first map frame | ${cell(s.switchFirstFrame, fmtMs)} |`);
+    lines.push(`| view switch pacts → ${view}: to idle (last frame) | ${cell(s.switchIdle, fmtMs)} |`);
+    lines.push(`| timeline playback: median frame | ${cell(s.playbackMedian, fmtMs)} |`);
+    lines.push(`| timeline playback: 95th percentile frame | ${cell(s.playbackP95, fmtMs)} |`);
+    lines.push(`| timeline playback: longest frame | ${cell(s.playbackMax, fmtMs)} |`);
+    lines.push(`| timeline playback: frames over 50 ms | ${cell(s.playbackLongShare, fmtPct)} |`);
+    lines.push(`| timeline playback: frames per second | ${cell(s.playbackFps, fmtFps)} |`);
+    lines.push("");
+  }
+
+  lines.push("### Goals and budgets", "");
+  lines.push("| | target | measured | |", "|---|---|---|---|");
+  for (const p of profiles) {
+    const value = r.ready[p];
+    if (value === undefined) continue;
+    lines.push(`| time to ready vs floor, ${PROFILES[p].label} | ≤ 1.15× | ${ratioText(value)} | ${value <= 1.15 ? "✅" : "❌"} |`);
+  }
+  for (const [view, extra] of Object.entries(r.extraGzip)) {
+    if (extra === undefined) continue;
+    lines.push(`| gzip bytes beyond the floor, ${view} view | ≤ 150 kB | ${kB(extra)} | ${extra <= 150_000 ? "✅" : "❌"} |`);
+  }
+  const embed = results.get("app-embed")?.weight;
+  if (embed) {
+    for (const [kind, limit] of Object.entries(EMBED_BUDGETS) as [BudgetKind, number][]) {
+      const value = embed.byKind[kind].gzip;
+      lines.push(
+        `| budget: embed view ${kind === "data" ? "data" : kind.toUpperCase()} gzip (\`npm test\`) | ≤ ${kB(limit)} | ${kB(value)} | ${value <= limit ? "✅" : "❌"} |`,
+      );
+    }
+  }
+  lines.push("");
+
+  const shiftsOf = (id: string) => results.get(id)?.shifts ?? [];
+  const shiftLines = ["app-desktop", "app-phone"].flatMap((id) =>
+    shiftsOf(id)
+      .filter(([, value]) => value >= 0.005)
+      .map(([time, value, nodes]) => `- ${id}: ${value.toFixed(3)} at ${Math.round(time)} ms: ${nodes || "(no source)"}`),
+  );
+  if (shiftLines.length) lines.push("Layout shifts before ready (first run; ≥ 0.005):", "", ...shiftLines, "");
+
+  if (lighthouse) {
+    lines.push(`### Lighthouse ${lighthouse.version} (mobile), ${lighthouse.runs.length} run(s), median`, "");
+    lines.push(
+      `| ${CATEGORIES.join(" | ")} |`,
+      `|${CATEGORIES.map(() => "---|").join("")}`,
+      `| ${CATEGORIES.map((c) => lighthouse.scores[c]).join(" | ")} |`,
+      "",
+    );
+    const metrics = Object.entries(METRIC_LABELS)
+      .filter(([id]) => lighthouse.metrics[id] !== undefined)
+      .map(([id, label]) => {
+        const value = lighthouse.metrics[id] ?? 0;
+        return `${label} ${id === "cumulative-layout-shift" ? value.toFixed(3) : `${(value / 1000).toFixed(1)} s`}`;
+      });
+    lines.push(`Simulated metrics: ${metrics.join(", ")}.`, "");
+    if (lighthouse.findings.length) {
+      lines.push("Audits below 90 (last run):", "");
+      for (const f of lighthouse.findings) {
+        const items = f.items.length ? `: ${f.items.map((i) => `\`${i.replaceAll("`", "'")}\``).join(", ")}` : "";
+        lines.push(`- ${f.category} · ${f.title}${f.displayValue ? ` (${f.displayValue})` : ""}${items}`);
+      }
+      lines.push("");
+    }
+  }
+  return lines.join("\n");
+}
+
+const START = "<!-- bench:results:start -->";
+const END = "<!-- bench:results:end -->";
+
+/** Replaces the generated figures in BENCHMARKS.md (between its markers) with this run's. */
+function recordInBenchmarks(markdown: string): void {
+  const file = join(ROOT, "BENCHMARKS.md");
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`BENCHMARKS.md has no ${START} … ${END} section`);
+  writeFileSync(file, `${text.slice(0, start + START.length)}\n${markdown}\n${text.slice(end)}`);
+  console.log("Recorded the figures in BENCHMARKS.md");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+/**
+ * The embed's own chrome: a one-line source credit and a "View full map" link that opens the same
+ * state, without the embed flag, in a new tab. Mounted only in the compact (embed) layout.
+ */
+import { h, setChildren } from "../ui/dom.ts";
+import { fullMapUrl } from "./embed.ts";
+
+/** The credit in one line; the full list stays in the page's credit (its title) and the full map. */
+export const SHORT_CREDIT = "Sources: US State Dept., partner govts, news; USGS; IEA; WNA · Map: Natural Earth";
+
+/**
+ * Replaces the contents of `credit` (the footer's credit line) with the short credit and the link.
+ * `getHref` returns the app's current address; the link follows the state as it changes.
+ */
+export function mountEmbedChrome(credit: HTMLElement, getHref: () => string): HTMLAnchorElement {
+  const full = credit.textContent?.replace(/\s+/g, " ").trim() ?? "";
+  const link = h(
+    "a",
+    { class: "full-map-link", href: fullMapUrl(getHref()), target: "_blank", rel: "noopener" },
+    "View full map",
+    h("span", { "aria-hidden": "true" }, " ↗"),
+    h("span", { class: "visually-hidden" }, " (opens in a new tab)"),
+  );
+  // The state lives in the URL, which changes as the reader explores: refresh the link just before
+  // it can be followed (pointer, keyboard, middle click or context menu).
+  const refresh = () => {
+    link.href = fullMapUrl(getHref());
+  };
+  for (const type of ["pointerenter", "pointerdown", "focus", "click", "auxclick", "contextmenu"]) {
+    link.addEventListener(type, refresh);
+  }
+  setChildren(credit, h("span", { class: "credit-text", title: full || undefined }, SHORT_CREDIT), link);
+  credit.classList.add("embed-credit");
+  return link;
+}

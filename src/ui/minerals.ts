@@ -1,0 +1,176 @@
+/**
+ * The minerals insight card: top producers (a d3-scaled bar chart), concentration figures, the bloc
+ * against China for this mineral, and the same comparison across every mineral. Text only, no HTML.
+ */
+import { scaleLinear } from "d3-scale";
+import type { MineralsScene } from "../model/derive.ts";
+import { formatDate, formatShare } from "../model/format.ts";
+import type { BlocRow } from "../model/insight.ts";
+import { STAGE_LABELS } from "../model/minerals.ts";
+import type { Source } from "../types.ts";
+import { h, s, setChildren } from "./dom.ts";
+
+export interface InsightColours {
+  bar: string;
+  blocBar: string;
+  china: string;
+  bloc: string;
+  rest: string;
+  text: string;
+}
+
+function sourceLine(source: Source | null): HTMLElement | null {
+  if (!source) return null;
+  return h(
+    "p",
+    { class: "insight-source" },
+    "Source: ",
+    h("a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, source.title),
+    ` — ${source.publisher}, ${formatDate(source.date)}`,
+    source.isMirror ? h("span", { class: "badge", title: source.original || "A copy of the original" }, "copy") : null,
+  );
+}
+
+/** Horizontal bars of the top producers' shares, bloc members marked. */
+function producerChart(scene: MineralsScene, colours: InsightColours): SVGSVGElement | null {
+  const bars = scene.concentration?.bars ?? [];
+  if (bars.length === 0) return null;
+  const width = 340;
+  const row = 22;
+  const labelWidth = 128;
+  const x = scaleLinear()
+    .domain([0, Math.max(...bars.map((b) => b.share), 0.01)])
+    .range([0, width - labelWidth - 46]);
+  const svg = s("svg", {
+    class: "producer-chart",
+    viewBox: `0 0 ${width} ${bars.length * row}`,
+    role: "img",
+    "aria-label": `Top producers by share of world: ${bars.map((b) => `${b.name} ${formatShare(b.share)}`).join(", ")}`,
+  });
+  bars.forEach((bar, i) => {
+    const y = i * row;
+    svg.append(
+      s("text", { x: labelWidth - 6, y: y + 15, "text-anchor": "end", fill: colours.text }, bar.name),
+      s("rect", {
+        x: labelWidth,
+        y: y + 4,
+        width: Math.max(1, x(bar.share)),
+        height: row - 8,
+        fill: bar.inBloc ? colours.blocBar : bar.iso3 === "CHN" ? colours.china : colours.bar,
+        "data-iso3": bar.iso3,
+      }),
+      s(
+        "text",
+        { x: labelWidth + x(bar.share) + 4, y: y + 15, fill: colours.text },
+        `${formatShare(bar.share)}${bar.isEstimate ? "e" : ""}`,
+      ),
+    );
+  });
+  return svg;
+}
+
+/** One stacked bar: China | bloc | rest of the world. */
+function stackedBar(row: Pick<BlocRow, "china" | "bloc" | "rest">, colours: InsightColours): HTMLElement {
+  const part = (share: number, colour: string, label: string) =>
+    share > 0
+      ? h("span", {
+          class: "stack-part",
+          style: `width:${share * 100}%;background:${colour}`,
+          title: `${label} ${formatShare(share)}`,
+        })
+      : null;
+  return h(
+    "span",
+    { class: "stack", "aria-hidden": "true" },
+    part(row.china, colours.china, "China"),
+    part(row.bloc, colours.bloc, "Bloc"),
+    part(row.rest, colours.rest, "Rest of world"),
+  );
+}
+
+export interface InsightHandlers {
+  onMineral(slug: string): void;
+}
+
+export function renderInsight(
+  el: HTMLElement,
+  scene: MineralsScene,
+  date: string,
+  colours: InsightColours,
+  handlers: InsightHandlers,
+): void {
+  const c = scene.concentration;
+  const mineralName = scene.mineral?.name ?? "This mineral";
+  const blocSection = c?.bloc
+    ? h(
+        "section",
+        { class: "bloc", "aria-label": "The bloc against China" },
+        h("h3", {}, `Bloc vs China, as of ${formatDate(date)}`),
+        stackedBar(c.bloc, colours),
+        h(
+          "p",
+          { class: "bloc-figures" },
+          h("span", { class: "key china", style: `--key:${colours.china}` }, `China ${formatShare(c.bloc.china)}`),
+          h("span", { class: "key bloc", style: `--key:${colours.bloc}` }, `Bloc ${formatShare(c.bloc.bloc)}`),
+          h("span", { class: "key rest", style: `--key:${colours.rest}` }, `Rest ${formatShare(c.bloc.rest)}`),
+        ),
+        c.bloc.withheld.length
+          ? h(
+              "p",
+              { class: "insight-note" },
+              `Withheld by the source, so not counted: ${c.bloc.withheld.map((iso3) => scene.names.get(iso3) ?? iso3).join(", ")}.`,
+            )
+          : null,
+        c.bloc.chinaUnlisted
+          ? h("p", { class: "insight-note" }, "China is not listed by the source for this table.")
+          : null,
+        h("p", { class: "insight-note" }, scene.definition),
+      )
+    : null;
+
+  const stage = scene.choice?.stage ?? "mine";
+  const all = scene.allMinerals.map((row) => {
+    const button = h(
+      "button",
+      {
+        type: "button",
+        class: `all-row${row.mineral === scene.mineral?.slug ? " is-current" : ""}`,
+        "data-mineral": row.mineral,
+        "aria-label": `${row.name} ${row.year}: China ${formatShare(row.china)}, bloc ${formatShare(row.bloc)}, rest ${formatShare(row.rest)}. Show on the map.`,
+      },
+      h("span", { class: "all-name" }, row.name),
+      stackedBar(row, colours),
+      h(
+        "span",
+        { class: "all-figures", "aria-hidden": "true" },
+        `${formatShare(row.china)} · ${formatShare(row.bloc)}`,
+      ),
+    );
+    button.addEventListener("click", () => handlers.onMineral(row.mineral));
+    return h("li", {}, button);
+  });
+
+  setChildren(
+    el,
+    h("h2", { class: "insight-title" }, c?.heading ?? mineralName),
+    c
+      ? h(
+          "dl",
+          { class: "insight-stats" },
+          ...c.stats.flatMap(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]),
+        )
+      : h("p", { class: "insight-empty" }, scene.mineral?.note || `${mineralName}: no country data published.`),
+    c && c.bars.length ? h("h3", {}, "Top producers, share of world") : null,
+    producerChart(scene, colours),
+    blocSection,
+    c ? sourceLine(c.source) : null,
+    ...(c?.notes ?? []).map((note) => h("p", { class: "insight-note" }, note)),
+    h(
+      "section",
+      { class: "all-minerals", "aria-label": "Every mineral: China against the bloc" },
+      h("h3", {}, `Every mineral, ${STAGE_LABELS[stage].toLowerCase()}: China · bloc`),
+      h("p", { class: "insight-note" }, "Latest year of each; sorted by China's share. Pick one to map it."),
+      h("ul", { class: "all-list" }, ...all),
+    ),
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * Share and embed: a button that opens a dialog with the link to the current view, the embed code
+ * (auto-height iframe + host script, or a plain iframe for hosts that forbid scripts) and a live
+ * preview of what the code gives. Everything is built with text nodes; nothing becomes HTML.
+ */
+import {
+  clampHeight,
+  DEFAULT_EMBED_HEIGHT,
+  embedSnippet,
+  embedUrl,
+  fullMapUrl,
+  MIN_EMBED_HEIGHT,
+  parseEmbedMessage,
+} from "../embed/embed.ts";
+import { h } from "./dom.ts";
+
+const PREVIEW_WIDTHS = [
+  ["320", "320 px (phone)"],
+  ["480", "480 px"],
+  ["700", "700 px (article column)"],
+  ["full", "Full width"],
+] as const;
+
+/** Copies text to the clipboard; falls back to selecting the field so the reader can copy it. */
+async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field.focus();
+    field.select();
+    try {
+      // Deprecated but still the only way where the async clipboard is refused (plain http, frames).
+      return document.execCommand("copy");
+    } catch {
+      return false;
+    }
+  }
+}
+
+export function mountShare(container: HTMLElement, getUrl: () => string, getTitle: () => string): void {
+  const open = h("button", { type: "button", class: "share-button", "aria-haspopup": "dialog" }, "Share / embed");
+
+  const close = h("button", { type: "button", class: "share-close", "aria-label": "Close" }, "×");
+  const link = h("input", {
+    id: "share-link",
+    class: "share-field",
+    type: "text",
+    readonly: true,
+    spellcheck: "false",
+  });
+  const copyLink = h("button", { type: "button", class: "share-copy" }, "Copy link");
+
+  const auto = h("input", { type: "radio", name: "share-variant", value: "auto", checked: true });
+  const plain = h("input", { type: "radio", name: "share-variant", value: "plain" });
+  const height = h("input", {
+    id: "share-height",
+    class: "share-height-input",
+    type: "number",
+    min: String(MIN_EMBED_HEIGHT),
+    max: "2000",
+    step: "10",
+    value: String(DEFAULT_EMBED_HEIGHT),
+  });
+  const code = h("textarea", {
+    id: "share-code",
+    class: "share-field share-code",
+    readonly: true,
+    rows: "5",
+    spellcheck: "false",
+  });
+  const copyCode = h("button", { type: "button", class: "share-copy" }, "Copy embed code");
+  const help = h("p", { class: "share-help" });
+
+  const width = h(
+    "select",
+    { id: "share-preview-width" },
+    ...PREVIEW_WIDTHS.map(([value, label]) => h("option", { value }, label)),
+  );
+  width.value = "480";
+  const togglePreview = h(
+    "button",
+    { type: "button", class: "share-preview-toggle", "aria-expanded": "false" },
+    "Show preview",
+  );
+  const preview = h("div", { class: "share-preview", hidden: true });
+  const status = h("p", { class: "share-status", role: "status", "aria-live": "polite" });
+
+  const dialog = h(
+    "dialog",
+    { class: "share-dialog", "aria-labelledby": "share-title" },
+    h("div", { class: "share-head" }, h("h2", { id: "share-title" }, "Share this map"), close),
+    h("p", { class: "share-note" }, "The link and the embed show the map as you see it now: view, date and selection."),
+    h(
+      "section",
+      { class: "share-section" },
+      h("label", { for: "share-link", class: "share-label" }, "Link to this view"),
+      h("div", { class: "share-row" }, link, copyLink),
+    ),
+    h(
+      "section",
+      { class: "share-section" },
+      h("h3", { class: "share-label" }, "Embed in an article"),
+      h(
+        "fieldset",
+        { class: "share-variants" },
+        h("legend", { class: "visually-hidden" }, "Kind of embed code"),
+        h("label", {}, auto, " Auto-height: iframe and our small script"),
+        h("label", {}, plain, " Plain iframe, no script"),
+      ),
+      h("label", { class: "share-height", for: "share-height" }, "Height ", height, " px"),
+      h("label", { for: "share-code", class: "visually-hidden" }, "Embed code"),
+      code,
+      h("div", { class: "share-row share-row-end" }, copyCode),
+      help,
+    ),
+    h(
+      "section",
+      { class: "share-section" },
+      h("h3", { class: "share-label" }, "Preview"),
+      h("div", { class: "share-row" }, h("label", { for: "share-preview-width" }, "Width "), width, togglePreview),
+      preview,
+    ),
+    status,
+  );
+
+  const isAuto = () => auto.checked;
+  const snippet = () =>
+    embedSnippet({ href: getUrl(), title: getTitle(), height: Number(height.value), autoHeight: isAuto() });
+
+  let frame: HTMLIFrameElement | null = null;
+  /** The height the preview's map last posted (auto-height follows it). */
+  let posted: number | null = null;
+  const sizePreview = () => {
+    if (!frame) return;
+    frame.style.width = width.value === "full" ? "100%" : `${width.value}px`;
+    // Plain: the height the newsroom chose. Auto: the start height, until the map posts its own.
+    frame.style.height = `${isAuto() && posted !== null ? posted : clampHeight(Number(height.value))}px`;
+  };
+  const hidePreview = () => {
+    frame?.remove();
+    frame = null;
+    preview.hidden = true;
+    togglePreview.textContent = "Show preview";
+    togglePreview.setAttribute("aria-expanded", "false");
+  };
+  const showPreview = () => {
+    posted = null;
+    frame = h("iframe", { class: "share-preview-frame", src: embedUrl(getUrl()), title: `Preview: ${getTitle()}` });
+    preview.replaceChildren(frame);
+    preview.hidden = false;
+    sizePreview();
+    togglePreview.textContent = "Hide preview";
+    togglePreview.setAttribute("aria-expanded", "true");
+  };
+
+  const refresh = () => {
+    link.value = fullMapUrl(getUrl());
+    code.value = snippet();
+    help.textContent = isAuto()
+      ? "The script sizes the frame to the map as it changes (the height above is where it starts). It loads nothing else and sends no data."
+      : "For sites that forbid scripts: the frame keeps the height above and scrolls inside if the map needs more.";
+    sizePreview();
+  };
+
+  const say = (message: string) => {
+    status.textContent = message;
+  };
+  copyLink.addEventListener("click", async () => {
+    say((await copyText(link.value, link)) ? "Link copied." : "Press Ctrl+C (⌘C) to copy the selected link.");
+  });
+  copyCode.addEventListener("click", async () => {
+    say((await copyText(code.value, code)) ? "Embed code copied." : "Press Ctrl+C (⌘C) to copy the selected code.");
+  });
+  for (const input of [auto, plain, height]) input.addEventListener("change", refresh);
+  height.addEventListener("input", refresh);
+  width.addEventListener("change", sizePreview);
+  togglePreview.addEventListener("click", () => (frame ? hidePreview() : showPreview()));
+
+  // The preview's map sizes itself by the same protocol as any embed.
+  window.addEventListener("message", (event) => {
+    if (!frame || event.source !== frame.contentWindow || event.origin !== window.location.origin) return;
+    const message = parseEmbedMessage(event.data);
+    if (message?.type === "critical-minerals-map:resize") {
+      posted = message.height;
+      sizePreview();
+    }
+  });
+
+  open.addEventListener("click", () => {
+    say("");
+    refresh();
+    dialog.showModal();
+  });
+  close.addEventListener("click", () => dialog.close());
+  // A click on the backdrop (the dialog element itself, outside its content box) closes it.
+  dialog.addEventListener("click", (event) => {
+    if (event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside =
+      event.clientX >= box.left &&
+      event.clientX <= box.right &&
+      event.clientY >= box.top &&
+      event.clientY <= box.bottom;
+    if (!inside) dialog.close();
+  });
+  // Closing frees the preview's map (and its WebGL contexts).
+  dialog.addEventListener("close", hidePreview);
+
+  container.append(open);
+  document.body.append(dialog);
+}
