@@ -5,12 +5,20 @@
 import "./styles/app.css";
 import { CHINA } from "./config.ts";
 import { loadData } from "./data/load.ts";
-import { countryFeatures } from "./data/topology.ts";
+import { countryFeatures, withD3Winding } from "./data/topology.ts";
 import { embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
-import { arcLayer, arcPaths, hubLayer, type Marker, markerLayer } from "./map/layers.ts";
-import { type MapTarget, type MapView, mountMap } from "./map/mount.ts";
-import { fillColour } from "./map/style.ts";
+import { fallbackProjection, posterProjection } from "./map/frame.ts";
+import { mountSvgMap } from "./map/svg.ts";
+import {
+  arcPaths,
+  type MapRenderer,
+  type MapTarget,
+  type MapView,
+  type Marker,
+  type RendererOptions,
+} from "./map/view.ts";
+import { supportsWebgl } from "./map/webgl.ts";
 import { WASHINGTON } from "./model/arcs.ts";
 import type { Choropleth } from "./model/choropleth.ts";
 import { deriveScene, indexOf, memoize, type Scene } from "./model/derive.ts";
@@ -107,19 +115,23 @@ async function start(): Promise<void> {
       themeOf(state),
     );
 
-  const filtered = (choropleth: Choropleth): Map<string, string> => {
+  /** Colours and dashed outlines change with the scene or the legend filter, not on hover. */
+  const coloursOf = memoize((choropleth: Choropleth, filter: string | null) => {
     const colours = new Map<string, string>();
     for (const entry of choropleth.countries.values()) {
-      if (legendFilter === null || legendFilter === entry.key) colours.set(entry.iso3, entry.colour);
+      if (filter === null || filter === entry.key) colours.set(entry.iso3, entry.colour);
     }
-    return colours;
-  };
+    const uncertain = [...choropleth.countries.values()]
+      .filter((e) => e.uncertain && colours.has(e.iso3))
+      .map((e) => e.iso3);
+    return { colours, uncertain };
+  });
 
   const mapViewOf = (state: AppState): MapView => {
     const theme = themeOf(state);
     const palette = BASE_PALETTE[theme];
     const current = sceneOf(state);
-    const colours = filtered(current.choropleth);
+    const { colours, uncertain } = coloursOf(current.choropleth, legendFilter);
     const markers: Marker[] = [];
     for (const place of dataset.places) {
       const colour = colours.get(place.iso3);
@@ -136,30 +148,28 @@ async function start(): Promise<void> {
     if (state.country) highlight.add(state.country);
     if (hovered) highlight.add(hovered.iso3);
     if (legendHover) {
-      for (const entry of current.choropleth.countries.values())
+      for (const entry of current.choropleth.countries.values()) {
         if (entry.key === legendHover) highlight.add(entry.iso3);
+      }
     }
     const pactColours = PACT_COLOURS[theme];
     const hoveredArc = hovered?.kind === "arc" ? hovered.id : null;
-    const paths = arcPaths(
-      current.arcs.filter((arc) => legendFilter === null || legendFilter === arc.status),
-      (arc) => hexToRgba(pactColours[arc.status] ?? palette.land, 200),
-      hoveredArc,
-    );
     return {
       theme,
-      fill: fillColour(colours, palette.land),
-      uncertain: [...current.choropleth.countries.values()]
-        .filter((e) => e.uncertain && colours.has(e.iso3))
-        .map((e) => e.iso3),
+      colours,
+      land: palette.land,
+      uncertain,
       highlight: [...highlight],
-      layers: [
-        arcLayer(paths),
-        markerLayer(markers),
-        ...(state.view === "pacts"
-          ? [hubLayer(WASHINGTON, hexToRgba(pactColours.hub ?? "#000"), palette.markerOutline)]
-          : []),
-      ],
+      arcs: arcPaths(
+        current.arcs.filter((arc) => legendFilter === null || legendFilter === arc.status),
+        (arc) => hexToRgba(pactColours[arc.status] ?? palette.land, 200),
+        hoveredArc,
+      ),
+      markers,
+      hub:
+        state.view === "pacts"
+          ? { position: WASHINGTON, fill: hexToRgba(pactColours.hub ?? "#000000"), outline: palette.markerOutline }
+          : null,
     };
   };
 
@@ -183,33 +193,81 @@ async function start(): Promise<void> {
   };
 
   const tooltipEl = element("tooltip");
-  let map: ReturnType<typeof mountMap>;
-  try {
-    map = mountMap(element("map"), countryFeatures(world), mapViewOf(initial), {
-      cooperativeGestures: embed.cooperativeGestures,
-      reducedMotion: motionQuery.matches,
-      onReady: () => {
-        markReady();
-        if (embed.messageParent) postReady();
-      },
-      onError: (message) => console.error(message),
-      onHover: (target, point) => {
-        const changed =
-          target?.kind !== hovered?.kind ||
-          target?.iso3 !== hovered?.iso3 ||
-          (target?.kind === "arc" && hovered?.kind === "arc" && target.id !== hovered.id);
-        hovered = target;
-        renderTooltip(tooltipEl, tooltipOf(store.get(), target), point);
-        if (changed) map.update(mapViewOf(store.get()));
-      },
-      onClick: (target) => dispatch({ type: "select-country", iso3: target?.iso3 ?? null }),
+  const mapEl = element("map");
+  const countries = countryFeatures(world);
+  const svgCountries = withD3Winding(countries);
+  const announceReady = () => {
+    markReady();
+    if (embed.messageParent) postReady();
+  };
+  const rendererOptions: RendererOptions = {
+    cooperativeGestures: embed.cooperativeGestures,
+    reducedMotion: motionQuery.matches,
+    onReady: () => undefined,
+    onError: (message) => console.error(message),
+    onHover: (target, point) => {
+      const changed =
+        target?.kind !== hovered?.kind ||
+        target?.iso3 !== hovered?.iso3 ||
+        (target?.kind === "arc" && hovered?.kind === "arc" && target.id !== hovered.id);
+      hovered = target;
+      renderTooltip(tooltipEl, tooltipOf(store.get(), target), point);
+      if (changed) map.update(mapViewOf(store.get()));
+    },
+    onClick: (target) => dispatch({ type: "select-country", iso3: target?.iso3 ?? null }),
+  };
+
+  // 1. At once: an SVG poster of the current view, placed where the WebGL map will draw.
+  const posterEl = element("poster");
+  const poster = mountSvgMap(posterEl, svgCountries, mapViewOf(initial), posterProjection, {
+    ...rendererOptions,
+    label: "World map (loading the interactive map)",
+  });
+  let map: MapRenderer = poster;
+
+  // 2. Without WebGL (disabled, blocked, or lost for good), the SVG map is the map: Equal Earth.
+  const useSvgFallback = (reason: string) => {
+    poster.destroy();
+    posterEl.hidden = true;
+    map.destroy();
+    document.documentElement.classList.add("is-svg-fallback");
+    element("fallback-note").hidden = false;
+    element("fallback-note").textContent = `Showing a simplified map: ${reason}`;
+    map = mountSvgMap(mapEl, svgCountries, mapViewOf(store.get()), fallbackProjection, {
+      ...rendererOptions,
+      label: "World map",
+      onReady: announceReady,
     });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    renderFatal(fatal, `This browser could not start the interactive map (${reason}).`);
-    return;
+  };
+
+  // 3. Otherwise the WebGL map loads behind the poster and replaces it when its first frame is drawn.
+  if (!supportsWebgl()) useSvgFallback("this browser cannot draw WebGL maps.");
+  else {
+    import("./map/mount.ts")
+      .then(({ mountMap }) => {
+        const webgl = mountMap(mapEl, countries, mapViewOf(store.get()), {
+          ...rendererOptions,
+          onReady: () => {
+            poster.destroy();
+            posterEl.hidden = true;
+            announceReady();
+          },
+        });
+        map = webgl;
+        webgl.update(mapViewOf(store.get()));
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        useSvgFallback("the interactive map could not start.");
+      });
   }
-  (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = { project: map.project };
+  (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = {
+    project: (lon: number, lat: number) => map.project(lon, lat),
+    posterProject: (lon: number, lat: number) => {
+      const box = mapEl.getBoundingClientRect();
+      return posterProjection(box.width, box.height)([lon, lat]);
+    },
+  };
 
   const controls = mountControls(
     element("views"),

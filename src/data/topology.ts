@@ -1,5 +1,5 @@
 /** Our topology → GeoJSON countries with an `iso3` property (MapLibre drops string feature ids). Pure. */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 
@@ -16,5 +16,23 @@ export function countryFeatures(topology: Topology): FeatureCollection<Polygon |
         geometry: f.geometry,
       }),
     ),
+  };
+}
+
+/**
+ * The same countries with d3's winding (exterior rings clockwise). Our geometry follows RFC 7946
+ * (counter-clockwise) for MapLibre; d3-geo reads a counter-clockwise ring as the rest of the globe.
+ */
+export function withD3Winding<T extends FeatureCollection<Polygon | MultiPolygon, { iso3: string }>>(collection: T): T {
+  const reverse = (rings: Position[][]) => rings.map((ring) => [...ring].reverse());
+  return {
+    ...collection,
+    features: collection.features.map((f) => ({
+      ...f,
+      geometry:
+        f.geometry.type === "Polygon"
+          ? { type: "Polygon", coordinates: reverse(f.geometry.coordinates) }
+          : { type: "MultiPolygon", coordinates: f.geometry.coordinates.map(reverse) },
+    })),
   };
 }

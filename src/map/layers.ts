@@ -1,19 +1,11 @@
-/** deck.gl layer descriptors built from plain data. Pure: constructing a Layer only records props. */
+/** deck.gl layer descriptors built from a MapView. Pure: constructing a Layer only records props. */
+import type { Layer } from "@deck.gl/core";
 import { PathLayer, ScatterplotLayer } from "@deck.gl/layers";
-import type { Arc } from "../model/arcs.ts";
-import type { Rgba } from "../model/palette.ts";
+import type { ArcPath, MapView, Marker } from "./view.ts";
 
 export const MARKER_LAYER = "small-state-markers";
 export const ARC_LAYER = "pact-arcs";
 export const HUB_LAYER = "hub";
-
-/** A point marker for a state too small to see at world zoom. */
-export interface Marker {
-  iso3: string;
-  position: [number, number];
-  fill: Rgba;
-  outline: Rgba;
-}
 
 /** Markers keep a fixed on-screen size so Singapore stays visible at world zoom. */
 export function markerLayer(markers: readonly Marker[]): ScatterplotLayer<Marker> {
@@ -32,20 +24,6 @@ export function markerLayer(markers: readonly Marker[]): ScatterplotLayer<Marker
   });
 }
 
-/** One drawable segment of an arc (an arc cut at ±180° has two). */
-export interface ArcPath {
-  arc: Arc;
-  path: [number, number][];
-  colour: Rgba;
-  highlighted: boolean;
-}
-
-export function arcPaths(arcs: readonly Arc[], colourOf: (arc: Arc) => Rgba, highlight: string | null): ArcPath[] {
-  return arcs.flatMap((arc) =>
-    arc.paths.map((path) => ({ arc, path, colour: colourOf(arc), highlighted: arc.id === highlight })),
-  );
-}
-
 export function arcLayer(paths: readonly ArcPath[]): PathLayer<ArcPath> {
   return new PathLayer<ArcPath>({
     id: ARC_LAYER,
@@ -61,17 +39,22 @@ export function arcLayer(paths: readonly ArcPath[]): PathLayer<ArcPath> {
 }
 
 /** Washington: the hub every arc starts from. */
-export function hubLayer(position: [number, number], fill: Rgba, outline: Rgba): ScatterplotLayer<[number, number]> {
+export function hubLayer(hub: NonNullable<MapView["hub"]>): ScatterplotLayer<[number, number]> {
   return new ScatterplotLayer<[number, number]>({
     id: HUB_LAYER,
-    data: [position],
+    data: [hub.position],
     radiusUnits: "pixels",
     getRadius: 6,
     stroked: true,
     lineWidthUnits: "pixels",
     getLineWidth: 2,
     getPosition: (p) => p,
-    getFillColor: [...fill],
-    getLineColor: [...outline],
+    getFillColor: [...hub.fill],
+    getLineColor: [...hub.outline],
   });
+}
+
+/** Every deck.gl layer of a view, in drawing order. */
+export function deckLayers(view: MapView): Layer[] {
+  return [arcLayer(view.arcs), markerLayer(view.markers), ...(view.hub ? [hubLayer(view.hub)] : [])];
 }

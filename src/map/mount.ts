@@ -1,72 +1,37 @@
 /**
  * Mounts the WebGL map: MapLibre draws the countries from our topology, deck.gl draws on top.
- * The only module that touches maplibre-gl's Map. Returns {update, flyTo, project, destroy}.
+ * The only module that touches maplibre-gl's Map. main.ts loads it on demand (dynamic import), so
+ * the page shows the SVG poster before these libraries arrive.
  */
-import type { Layer, PickingInfo } from "@deck.gl/core";
+import type { PickingInfo } from "@deck.gl/core";
 import type { FeatureCollection } from "geojson";
-import { type ExpressionSpecification, Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
+import { Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { BASE_PALETTE, type Theme } from "../model/palette.ts";
-import type { ArcPath, Marker } from "./layers.ts";
+import { BASE_PALETTE } from "../model/palette.ts";
+import { deckLayers } from "./layers.ts";
 import { createOverlay } from "./overlay.ts";
 import {
   baseStyle,
   EMPHASIS_LAYERS,
   FILL_LAYER,
+  fillColour,
   HIGHLIGHT_LAYER,
   isoFilter,
   OUTLINE_LAYER,
   UNCERTAIN_LAYER,
 } from "./style.ts";
-
-/** Everything the map draws, derived from state. */
-export interface MapView {
-  theme: Theme;
-  fill: ExpressionSpecification | string;
-  /** Countries drawn with a dashed outline (records of lower confidence). */
-  uncertain: readonly string[];
-  /** Countries outlined strongly (hovered, selected, legend hover). */
-  highlight: readonly string[];
-  layers: Layer[];
-}
-
-/** What the pointer is over. */
-export type MapTarget = { kind: "country"; iso3: string } | { kind: "arc"; id: string; iso3: string } | null;
-
-export interface MountedMap {
-  update(view: MapView): void;
-  flyTo(lon: number, lat: number): void;
-  /** Longitude/latitude → CSS pixels in the map container. */
-  project(lon: number, lat: number): [number, number];
-  resize(): void;
-  destroy(): void;
-}
-
-export interface MountOptions {
-  cooperativeGestures: boolean;
-  reducedMotion: boolean;
-  /** Called once, when the first complete frame (countries and overlay) is on screen. */
-  onReady: () => void;
-  onError: (message: string) => void;
-  onHover: (target: MapTarget, point: { x: number; y: number }) => void;
-  onClick: (target: MapTarget) => void;
-}
-
-/** The whole world with a little margin, without the empty polar ocean. */
-const WORLD_BOUNDS: [[number, number], [number, number]] = [
-  [-168, -56],
-  [190, 75],
-];
+import type { ArcPath, MapRenderer, MapTarget, MapView, Marker, RendererOptions } from "./view.ts";
+import { WORLD_BOUNDS } from "./view.ts";
 
 export function mountMap(
   container: HTMLElement,
   countries: FeatureCollection,
   initial: MapView,
-  options: MountOptions,
-): MountedMap {
+  options: RendererOptions,
+): MapRenderer {
   const map = new MapLibreMap({
     container,
-    style: baseStyle(initial.theme, countries),
+    style: baseStyle(initial.theme, countries, fillColour(initial.colours, initial.land)),
     bounds: WORLD_BOUNDS,
     fitBoundsOptions: { padding: 8 },
     renderWorldCopies: false,
@@ -113,7 +78,7 @@ export function mountMap(
   let loaded = false;
   map.on("load", () => {
     loaded = true;
-    apply(view);
+    apply(view, null);
     map.once("idle", () => {
       mapIdle = true;
       checkReady();
@@ -138,26 +103,29 @@ export function mountMap(
   map.on("mouseout", () => options.onHover(null, { x: 0, y: 0 }));
   map.on("click", (event) => options.onClick(targetAt(event)));
 
-  function apply(next: MapView): void {
+  let fill = fillColour(initial.colours, initial.land);
+  function apply(next: MapView, previous: MapView | null): void {
     const palette = BASE_PALETTE[next.theme];
-    map.setPaintProperty("ocean", "background-color", palette.ocean);
-    map.setPaintProperty(OUTLINE_LAYER, "line-color", palette.border);
-    map.setPaintProperty(FILL_LAYER, "fill-color", next.fill);
-    for (const [layer, colour] of EMPHASIS_LAYERS(next.theme)) map.setPaintProperty(layer, "line-color", colour);
-    map.setFilter(UNCERTAIN_LAYER, isoFilter(next.uncertain));
-    map.setFilter(HIGHLIGHT_LAYER, isoFilter(next.highlight));
-    overlay.setLayers(next.layers);
+    if (!previous || previous.theme !== next.theme) {
+      map.setPaintProperty("ocean", "background-color", palette.ocean);
+      map.setPaintProperty(OUTLINE_LAYER, "line-color", palette.border);
+      for (const [layer, colour] of EMPHASIS_LAYERS(next.theme)) map.setPaintProperty(layer, "line-color", colour);
+    }
+    // Colours change with the view, date or legend filter, not on hover: skip the repaint otherwise.
+    if (!previous || previous.colours !== next.colours || previous.land !== next.land) {
+      fill = fillColour(next.colours, next.land);
+      map.setPaintProperty(FILL_LAYER, "fill-color", fill);
+    }
+    if (!previous || previous.uncertain !== next.uncertain) map.setFilter(UNCERTAIN_LAYER, isoFilter(next.uncertain));
+    if (!previous || previous.highlight !== next.highlight) map.setFilter(HIGHLIGHT_LAYER, isoFilter(next.highlight));
+    overlay.setLayers(deckLayers(next));
   }
 
   return {
     update(next) {
       const previous = view;
       view = next;
-      if (!loaded) return;
-      if (previous.fill !== next.fill || previous.theme !== next.theme) {
-        map.setPaintProperty(FILL_LAYER, "fill-color", next.fill);
-      }
-      apply(next);
+      if (loaded) apply(next, previous);
     },
     flyTo(lon, lat) {
       readerMoved = true;
@@ -169,7 +137,6 @@ export function mountMap(
       const point = map.project([lon, lat]);
       return [point.x, point.y];
     },
-    resize: () => map.resize(),
     destroy() {
       resizeObserver.disconnect();
       map.remove();

@@ -14,7 +14,11 @@ const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
  * The base style: background (ocean), country fills and outlines from a GeoJSON source that
  * holds our countries. Colours come from the palette of the theme.
  */
-export function baseStyle(theme: Theme, countries: FeatureCollection = EMPTY): StyleSpecification {
+export function baseStyle(
+  theme: Theme,
+  countries: FeatureCollection = EMPTY,
+  fill: ExpressionSpecification | string = BASE_PALETTE[theme].land,
+): StyleSpecification {
   const palette = BASE_PALETTE[theme];
   const emphasis = EMPHASIS[theme];
   return {
@@ -29,7 +33,7 @@ export function baseStyle(theme: Theme, countries: FeatureCollection = EMPTY): S
         id: FILL_LAYER,
         type: "fill",
         source: COUNTRY_SOURCE,
-        paint: { "fill-color": palette.land, "fill-antialias": true },
+        paint: { "fill-color": fill, "fill-antialias": true },
       },
       {
         id: OUTLINE_LAYER,

@@ -1,0 +1,162 @@
+/**
+ * The SVG map, drawn with d3-geo: the poster shown at once while the WebGL map loads (Mercator,
+ * placed exactly where MapLibre will draw), and the whole interactive map when WebGL is missing or
+ * lost (Equal Earth). Same MapView, so the same colours, outlines, arcs and markers.
+ */
+import { type GeoProjection, geoPath } from "d3-geo";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { BASE_PALETTE, EMPHASIS } from "../model/palette.ts";
+import { s } from "../ui/dom.ts";
+import { cssColour, type MapRenderer, type MapTarget, type MapView, type RendererOptions } from "./view.ts";
+
+export type SvgProjection = (width: number, height: number) => GeoProjection;
+
+type Country = Feature<Polygon | MultiPolygon, { iso3: string }>;
+
+export interface SvgMap extends MapRenderer {
+  /** The <svg> element (for export). */
+  element(): SVGSVGElement;
+}
+
+export function mountSvgMap(
+  container: HTMLElement,
+  countries: FeatureCollection<Polygon | MultiPolygon, { iso3: string }>,
+  initial: MapView,
+  projectionOf: SvgProjection,
+  options: Partial<RendererOptions> & { label: string },
+): SvgMap {
+  const svg = s("svg", { class: "svg-map", role: "img", "aria-label": options.label });
+  container.append(svg);
+  let view = initial;
+  let projection = projectionOf(1, 1);
+  let paths = new Map<string, string>();
+  let size = { width: 0, height: 0 };
+
+  /** Country outlines depend only on the size: project them once per size, not per state change. */
+  const reproject = () => {
+    const box = container.getBoundingClientRect();
+    size = { width: Math.max(1, box.width), height: Math.max(1, box.height) };
+    projection = projectionOf(size.width, size.height);
+    const path = geoPath(projection);
+    paths = new Map(countries.features.map((f: Country) => [f.properties.iso3, path(f) ?? ""]));
+  };
+
+  const draw = () => {
+    const palette = BASE_PALETTE[view.theme];
+    const emphasis = EMPHASIS[view.theme];
+    const path = geoPath(projection);
+    const countryPaths = [...paths].map(([iso3, d]) =>
+      s("path", {
+        d,
+        fill: view.colours.get(iso3) ?? view.land,
+        stroke: palette.border,
+        "stroke-width": 0.5,
+        "data-iso3": iso3,
+      }),
+    );
+    const outline = (codes: readonly string[], attrs: Record<string, string | number>) =>
+      codes.map((iso3) => s("path", { d: paths.get(iso3) ?? "", fill: "none", ...attrs }));
+    const arcs = view.arcs.map((a) =>
+      s("path", {
+        d: path({ type: "LineString", coordinates: a.path }) ?? "",
+        fill: "none",
+        stroke: cssColour(a.colour),
+        "stroke-width": a.highlighted ? 4 : 1.4,
+        "stroke-linecap": "round",
+        "data-arc": a.arc.id,
+        "data-iso3": a.arc.iso3,
+      }),
+    );
+    const point = (lonLat: [number, number]) => projection(lonLat) ?? [-99, -99];
+    const markers = view.markers.map((m) => {
+      const [x, y] = point(m.position);
+      return s("circle", {
+        cx: x,
+        cy: y,
+        r: 4.5,
+        fill: cssColour(m.fill),
+        stroke: cssColour(m.outline),
+        "stroke-width": 1.2,
+        "data-iso3": m.iso3,
+      });
+    });
+    const hub = view.hub
+      ? (() => {
+          const [x, y] = point(view.hub.position);
+          return s("circle", {
+            cx: x,
+            cy: y,
+            r: 6,
+            fill: cssColour(view.hub.fill),
+            stroke: cssColour(view.hub.outline),
+            "stroke-width": 2,
+          });
+        })()
+      : null;
+    svg.setAttribute("viewBox", `0 0 ${size.width} ${size.height}`);
+    svg.setAttribute("width", String(size.width));
+    svg.setAttribute("height", String(size.height));
+    svg.replaceChildren(
+      s("rect", { width: size.width, height: size.height, fill: palette.ocean }),
+      s("path", {
+        d: path({ type: "Sphere" }) ?? "",
+        fill: palette.ocean,
+        stroke: palette.border,
+        "stroke-width": 0.5,
+      }),
+      s("g", { class: "countries" }, ...countryPaths),
+      s(
+        "g",
+        { class: "uncertain" },
+        ...outline(view.uncertain, { stroke: emphasis.uncertain, "stroke-width": 1.4, "stroke-dasharray": "4 3" }),
+      ),
+      s("g", { class: "highlight" }, ...outline(view.highlight, { stroke: emphasis.highlight, "stroke-width": 2.5 })),
+      s("g", { class: "arcs" }, ...arcs),
+      s("g", { class: "markers" }, ...markers),
+      ...(hub ? [hub] : []),
+    );
+  };
+
+  const targetOf = (event: Event): MapTarget => {
+    const el = event.target as Element | null;
+    const iso3 = el?.getAttribute?.("data-iso3");
+    const arc = el?.getAttribute?.("data-arc");
+    if (iso3 && arc) return { kind: "arc", id: arc, iso3 };
+    return iso3 ? { kind: "country", iso3 } : null;
+  };
+  const pointOf = (event: MouseEvent) => {
+    const box = container.getBoundingClientRect();
+    return { x: event.clientX - box.left, y: event.clientY - box.top };
+  };
+  svg.addEventListener("pointermove", (event) => options.onHover?.(targetOf(event), pointOf(event)));
+  svg.addEventListener("pointerleave", () => options.onHover?.(null, { x: 0, y: 0 }));
+  svg.addEventListener("click", (event) => options.onClick?.(targetOf(event)));
+
+  const observer = new ResizeObserver(() => {
+    reproject();
+    draw();
+  });
+  observer.observe(container);
+  reproject();
+  draw();
+  requestAnimationFrame(() => options.onReady?.());
+
+  return {
+    update(next) {
+      view = next;
+      draw();
+    },
+    flyTo() {
+      // The SVG map does not zoom; the selected country is outlined instead.
+    },
+    project(lon, lat) {
+      const [x, y] = projection([lon, lat]) ?? [Number.NaN, Number.NaN];
+      return [x, y];
+    },
+    element: () => svg,
+    destroy() {
+      observer.disconnect();
+      svg.remove();
+    },
+  };
+}

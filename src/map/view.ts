@@ -1,0 +1,76 @@
+/**
+ * What a map renderer draws, as plain data: the WebGL map (mount.ts) and the SVG map (svg.ts) both
+ * take a MapView, so they show the same colours, outlines, arcs and markers. Pure.
+ */
+import type { Arc } from "../model/arcs.ts";
+import type { Rgba, Theme } from "../model/palette.ts";
+
+/** A point marker for a state too small to see at world zoom. */
+export interface Marker {
+  iso3: string;
+  position: [number, number];
+  fill: Rgba;
+  outline: Rgba;
+}
+
+/** One drawable segment of an arc (an arc cut at ±180° has two). */
+export interface ArcPath {
+  arc: Arc;
+  path: [number, number][];
+  colour: Rgba;
+  highlighted: boolean;
+}
+
+export interface MapView {
+  theme: Theme;
+  /** Fill per ISO3; every other country takes `land`. */
+  colours: ReadonlyMap<string, string>;
+  land: string;
+  /** Countries drawn with a dashed outline (records of lower confidence). */
+  uncertain: readonly string[];
+  /** Countries outlined strongly (hovered, selected, legend hover). */
+  highlight: readonly string[];
+  arcs: readonly ArcPath[];
+  markers: readonly Marker[];
+  /** Washington, the hub, in the pacts view. */
+  hub: { position: [number, number]; fill: Rgba; outline: Rgba } | null;
+}
+
+/** What the pointer is over. */
+export type MapTarget = { kind: "country"; iso3: string } | { kind: "arc"; id: string; iso3: string } | null;
+
+/** The operations every renderer offers to main.ts. */
+export interface MapRenderer {
+  update(view: MapView): void;
+  flyTo(lon: number, lat: number): void;
+  /** Longitude/latitude → CSS pixels in the map container. */
+  project(lon: number, lat: number): [number, number];
+  destroy(): void;
+}
+
+export interface RendererOptions {
+  cooperativeGestures: boolean;
+  reducedMotion: boolean;
+  /** Called once, when the first complete frame is on screen. */
+  onReady: () => void;
+  onError: (message: string) => void;
+  onHover: (target: MapTarget, point: { x: number; y: number }) => void;
+  onClick: (target: MapTarget) => void;
+}
+
+export function arcPaths(arcs: readonly Arc[], colourOf: (arc: Arc) => Rgba, highlight: string | null): ArcPath[] {
+  return arcs.flatMap((arc) =>
+    arc.paths.map((path) => ({ arc, path, colour: colourOf(arc), highlighted: arc.id === highlight })),
+  );
+}
+
+/** The whole world with a little margin, without the empty polar ocean ([west, south], [east, north]). */
+export const WORLD_BOUNDS: [[number, number], [number, number]] = [
+  [-168, -56],
+  [190, 75],
+];
+
+/** "rgba(r,g,b,a)" for SVG and canvas. */
+export function cssColour([r, g, b, a]: Rgba): string {
+  return `rgba(${r},${g},${b},${(a / 255).toFixed(3)})`;
+}
