@@ -166,9 +166,10 @@ export async function runLighthouse(url: string, runs: number, outDir: string): 
       rmSync(profile, { recursive: true, force: true });
     }
   }
-  const scores = Object.fromEntries(
-    CATEGORIES.map((c) => [c, median(results.map((r) => r.scores[c]))]),
-  ) as Record<Category, number>;
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(results.map((r) => r.scores[c]))])) as Record<
+    Category,
+    number
+  >;
   const metrics: Record<string, number> = {};
   for (const id of Object.keys(METRICS)) {
     const values = results.map((r) => r.metrics[id]).filter((v): v is number => typeof v === "number");

@@ -11,7 +11,7 @@ export interface Probe {
   readyState: string | null;
   /** After each task that drew with WebGL: its end time. */
   drawEnds: number[];
-  /** MapLibre canvas frames until ready: [end time, share of pixels that are not the background]. */
+  /** MapLibre canvas frames until ready: [end time, vertices drawn]. */
   mapFrames: [number, number][];
   longTasks: [number, number][];
   /** Layout shifts without recent input: [time, value, the shifted elements]. */
@@ -77,88 +77,45 @@ export function installProbe(): void {
   } catch {
     // no Layout Instability API
   }
-  window.addEventListener("mousemove", (event) => (probe.lastMove = event.timeStamp), { capture: true });
-  window.addEventListener("click", (event) => (probe.lastClick = event.timeStamp), { capture: true });
+  const onMove = (event: Event) => {
+    probe.lastMove = event.timeStamp;
+  };
+  const onClick = (event: Event) => {
+    probe.lastClick = event.timeStamp;
+  };
+  window.addEventListener("mousemove", onMove, { capture: true });
+  window.addEventListener("click", onClick, { capture: true });
 
   type GL = WebGLRenderingContext | WebGL2RenderingContext;
-  /**
-   * Share of the canvas (sampled every 4th pixel both ways) whose colour differs from the most
-   * common one (the ocean): 0 for a blank or background-only frame, about 0.3 for the world map.
-   * Read right after the frame was drawn, before it is presented, so no preserveDrawingBuffer.
-   */
-  const nonBackgroundShare = (gl: GL): number => {
-    const width = gl.drawingBufferWidth;
-    const height = gl.drawingBufferHeight;
-    if (width === 0 || height === 0) return 0;
-    const pixels = new Uint8Array(width * height * 4);
-    const gl2 = typeof WebGL2RenderingContext !== "undefined" && gl instanceof WebGL2RenderingContext ? gl : null;
-    const read = gl2 ? gl2.getParameter(gl2.READ_FRAMEBUFFER_BINDING) : null;
-    const draw = gl.getParameter(gl.FRAMEBUFFER_BINDING);
-    const pack = gl2 ? gl2.getParameter(gl2.PIXEL_PACK_BUFFER_BINDING) : null;
-    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-    if (gl2 && pack) gl2.bindBuffer(gl2.PIXEL_PACK_BUFFER, null);
-    gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-    if (gl2) {
-      gl2.bindFramebuffer(gl2.READ_FRAMEBUFFER, read);
-      gl2.bindFramebuffer(gl2.DRAW_FRAMEBUFFER, draw);
-      if (pack) gl2.bindBuffer(gl2.PIXEL_PACK_BUFFER, pack);
-    } else {
-      gl.bindFramebuffer(gl.FRAMEBUFFER, draw);
-    }
-    const counts = new Map<number, number>();
-    const samples: number[] = [];
-    for (let y = 0; y < height; y += 4) {
-      for (let x = 0; x < width; x += 4) {
-        const i = (y * width + x) * 4;
-        const colour = ((pixels[i] ?? 0) << 16) | ((pixels[i + 1] ?? 0) << 8) | (pixels[i + 2] ?? 0);
-        samples.push(colour);
-        counts.set(colour, (counts.get(colour) ?? 0) + 1);
-      }
-    }
-    let background = 0;
-    let most = -1;
-    for (const [colour, count] of counts) {
-      if (count > most) {
-        most = count;
-        background = colour;
-      }
-    }
-    const channel = (c: number, shift: number) => (c >> shift) & 255;
-    let other = 0;
-    for (const c of samples) {
-      const distance = Math.max(
-        Math.abs(channel(c, 16) - channel(background, 16)),
-        Math.abs(channel(c, 8) - channel(background, 8)),
-        Math.abs(channel(c, 0) - channel(background, 0)),
-      );
-      if (distance > 8) other++;
-    }
-    return samples.length ? other / samples.length : 0;
+  // Every WebGL draw call goes through here: the end of each task that drew is noted, and for the
+  // MapLibre canvas the number of vertices drawn in it (the geometry on screen), until ready. No
+  // pixels are read back, so the probe never stalls the page on the GPU.
+  const ARG_OF_COUNT: Record<string, number> = {
+    drawElements: 1,
+    drawArrays: 2,
+    drawElementsInstanced: 1,
+    drawArraysInstanced: 2,
+    drawRangeElements: 3,
   };
-
-  const touched = new Set<GL>();
+  let mapVertices = 0;
   let queued = false;
   const afterDraw = () => {
     queued = false;
     const now = performance.now();
     probe.drawEnds.push(now);
-    if (probe.ready === null) {
-      for (const gl of touched) {
-        const canvas = gl.canvas as HTMLCanvasElement;
-        if (canvas.classList?.contains("maplibregl-canvas")) probe.mapFrames.push([now, nonBackgroundShare(gl)]);
-      }
-    }
-    touched.clear();
+    if (mapVertices > 0 && probe.ready === null) probe.mapFrames.push([now, mapVertices]);
+    mapVertices = 0;
   };
-  const DRAWS = ["drawElements", "drawArrays", "drawElementsInstanced", "drawArraysInstanced", "drawRangeElements"];
   for (const type of [globalThis.WebGLRenderingContext, globalThis.WebGL2RenderingContext]) {
     if (!type) continue;
     const proto = type.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const name of DRAWS) {
+    for (const [name, countArg] of Object.entries(ARG_OF_COUNT)) {
       const original = proto[name];
       if (typeof original !== "function") continue;
       proto[name] = function (this: GL, ...args: unknown[]) {
-        touched.add(this);
+        if ((this.canvas as HTMLCanvasElement).classList?.contains("maplibregl-canvas")) {
+          mapVertices += Number(args[countArg]) || 0;
+        }
         if (!queued) {
           queued = true;
           // Runs once the code that is drawing (one frame's render) has returned.

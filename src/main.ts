@@ -3,6 +3,7 @@
  * controls, and re-render on every state change. The only orchestrator; reads top to bottom.
  */
 import "./styles/app.css";
+import "./styles/tables.css";
 import { CHINA } from "./config.ts";
 import { loadData } from "./data/load.ts";
 import { countryFeatures, withD3Winding } from "./data/topology.ts";
@@ -24,9 +25,11 @@ import type { Choropleth } from "./model/choropleth.ts";
 import { deriveScene, indexOf, memoize, type Scene } from "./model/derive.ts";
 import { arcTooltip, countryTooltip, panelModel, type TooltipModel } from "./model/describe.ts";
 import { countryMinerals, mineralTooltipRows } from "./model/insight.ts";
+import { methodologyModel } from "./model/methodology.ts";
 import { derivedNotes } from "./model/notes.ts";
 import { BASE_PALETTE, hexToRgba, MINERAL_COLOURS, PACT_COLOURS, type Theme } from "./model/palette.ts";
 import { STATUS_LABELS } from "./model/status.ts";
+import { nextSort, type TableSort, tableModel } from "./model/table.ts";
 import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
 import { parseSearch } from "./state/url.ts";
@@ -34,7 +37,9 @@ import { mountControls } from "./ui/controls.ts";
 import { renderLegend } from "./ui/legend.ts";
 import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
+import { downloadLinks, renderMethodology } from "./ui/sources.ts";
 import { markReady, renderFatal } from "./ui/status.ts";
+import { renderTable } from "./ui/table.ts";
 import { mountTimeline } from "./ui/timeline.ts";
 import { renderTooltip } from "./ui/tooltip.ts";
 
@@ -289,6 +294,7 @@ async function start(): Promise<void> {
         dispatch({ type: "set", patch: { forum } });
       },
       onArcs: (arcs) => dispatch({ type: "set", patch: { arcs } }),
+      onTable: (table) => dispatch({ type: "set", patch: { table } }),
       onCountry: (iso3) => {
         dispatch({ type: "select-country", iso3 });
         const place = index.places.get(iso3);
@@ -302,6 +308,56 @@ async function start(): Promise<void> {
     (date) => dispatch({ type: "set", patch: { date: date === index.timeline.end ? null : date } }),
     () => motionQuery.matches,
   );
+
+  // The table view and the sources panel: transient sort, query and open state.
+  const tableEl = element("table-view");
+  let tableSort: { key: string; sort: TableSort } | null = null;
+  let tableQuery = "";
+  const renderTableView = (state: AppState) => {
+    tableEl.hidden = !state.table;
+    if (!state.table) return;
+    const model = tableModel(dataset, index, sceneOf(state), state.view, state.forum);
+    const key = `${state.view}:${state.forum}`; // columns differ per view: a new view resets the sort
+    const sort = tableSort?.key === key ? tableSort.sort : model.sort;
+    renderTable(
+      tableEl,
+      model,
+      { sort, query: tableQuery },
+      {
+        onSort: (column) => {
+          tableSort = { key, sort: nextSort(model, sort, column) };
+          renderTableView(store.get());
+        },
+        onQuery: (query) => {
+          tableQuery = query;
+          renderTableView(store.get());
+        },
+        onCountry: (iso3) => dispatch({ type: "select-country", iso3 }),
+      },
+    );
+  };
+  const methodology = methodologyModel(dataset);
+  const methodologyEl = element("methodology");
+  const sourcesButton = element("sources-button");
+  let methodologyOpen = false;
+  const renderSources = () =>
+    renderMethodology(
+      methodologyEl,
+      methodologyOpen ? methodology : null,
+      {
+        onClose: () => {
+          methodologyOpen = false;
+          renderSources();
+          sourcesButton.focus();
+        },
+      },
+      downloadLinks(import.meta.env.BASE_URL),
+    );
+  sourcesButton.addEventListener("click", () => {
+    methodologyOpen = !methodologyOpen;
+    renderSources();
+    if (methodologyOpen) methodologyEl.querySelector<HTMLElement>(".methodology-close")?.focus();
+  });
 
   const legendEl = element("legend");
   const insightEl = element("insight");
@@ -389,6 +445,7 @@ async function start(): Promise<void> {
         onMineral: (mineral, stage) => openMineral(mineral, stage),
       },
     );
+    renderTableView(state);
     map.update(mapViewOf(state));
   };
 
@@ -400,7 +457,12 @@ async function start(): Promise<void> {
     dispatch({ type: "replace", state: AVAILABLE_VIEWS.includes(state.view) ? state : { ...state, view: "pacts" } });
   });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && store.get().country) dispatch({ type: "select-country", iso3: null });
+    if (event.key !== "Escape") return;
+    if (methodologyOpen) {
+      methodologyOpen = false;
+      renderSources();
+      sourcesButton.focus();
+    } else if (store.get().country) dispatch({ type: "select-country", iso3: null });
   });
 }
 

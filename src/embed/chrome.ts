@@ -6,7 +6,7 @@ import { h, setChildren } from "../ui/dom.ts";
 import { fullMapUrl } from "./embed.ts";
 
 /** The credit in one line; the full list stays in the page's credit (its title) and the full map. */
-export const SHORT_CREDIT = "Sources: US State Dept., partner govts, news; USGS; IEA; WNA · Map: Natural Earth";
+export const SHORT_CREDIT = "Sources: State Dept., news, USGS, IEA, WNA · Map: Natural Earth";
 
 /**
  * Replaces the contents of `credit` (the footer's credit line) with the short credit and the link.

@@ -1,6 +1,12 @@
 /**
  * Every colour the map, legend and charts use, in one table per theme. The legend reads the same
  * entries as the map, so they cannot disagree.
+ *
+ * Checked by tests/unit/model/palette.test.ts, with normal vision and simulated protanopia,
+ * deuteranopia and tritanopia (Machado et al. 2009): every two colours shown together on the map
+ * (a view's categories plus the land colour) differ by ΔE00 ≥ 10; the steps of the overlap and
+ * minerals ramps also differ by ΔL* ≥ 10 in order (darker in light, brighter in dark); the border
+ * has ≥ 3:1 contrast with the ocean, so every country is told from the sea whatever its fill.
  */
 export type Theme = "light" | "dark";
 export type Rgba = readonly [number, number, number, number];
@@ -19,7 +25,7 @@ export const BASE_PALETTE: Record<Theme, BasePalette> = {
   light: {
     ocean: "#dfe8ef",
     land: "#f4f1ea",
-    border: "#a8a59c",
+    border: "#86837a",
     graticule: "#cfdbe4",
     marker: [120, 118, 110, 255],
     markerOutline: [255, 255, 255, 255],
@@ -28,7 +34,7 @@ export const BASE_PALETTE: Record<Theme, BasePalette> = {
   dark: {
     ocean: "#0f1a24",
     land: "#2b2f33",
-    border: "#5d646b",
+    border: "#60676e",
     graticule: "#1b2935",
     marker: [170, 176, 182, 255],
     markerOutline: [15, 26, 36, 255],
@@ -58,8 +64,8 @@ export const PACT_COLOURS: Record<Theme, Record<string, string>> = {
   },
   dark: {
     hub: "#e6edf3",
-    china: "#ef4a5a",
-    ministerial: "#3b9ee0",
+    china: "#f36164",
+    ministerial: "#3895d6",
     before: "#9fd3f2",
     after: "#2fbf8f",
     related: "#f0b33c",
@@ -107,23 +113,23 @@ export const EMPHASIS: Record<Theme, { uncertain: string; highlight: string }> =
  */
 export const MINERAL_COLOURS: Record<Theme, Record<string, string>> = {
   light: {
-    "class-0": "#e0ecf4",
-    "class-1": "#bfd3e6",
-    "class-2": "#9ebcda",
-    "class-3": "#8c96c6",
-    "class-4": "#8856a7",
+    "class-0": "#dcf0fd",
+    "class-1": "#a3ccea",
+    "class-2": "#88a3c8",
+    "class-3": "#7780b7",
+    "class-4": "#7b55a1",
     "class-5": "#5c0f63",
-    zero: "#ffffff",
+    zero: "#c5c5c5",
     withheld: "#8f8f8f",
   },
   dark: {
     "class-0": "#2c3b57",
     "class-1": "#3d5a8a",
-    "class-2": "#5b7fb8",
-    "class-3": "#8c96c6",
-    "class-4": "#c08fd6",
+    "class-2": "#4e79b6",
+    "class-3": "#8b94c3",
+    "class-4": "#e4a1fb",
     "class-5": "#f3d2ff",
-    zero: "#0b1118",
+    zero: "#040b14",
     withheld: "#7a7a7a",
   },
 };

@@ -29,6 +29,8 @@ export interface AppState {
   country: string | null;
   embed: boolean;
   theme: ThemeSetting;
+  /** Show the data as a table instead of the map. */
+  table: boolean;
 }
 
 export const DEFAULT_STATE: AppState = {
@@ -44,6 +46,7 @@ export const DEFAULT_STATE: AppState = {
   country: null,
   embed: false,
   theme: "auto",
+  table: false,
 };
 
 export type Action =

@@ -13,7 +13,12 @@ export interface Store {
  * opening a country. Dragging the timeline or toggling arcs replaces the current entry instead.
  */
 export function isNavigation(previous: AppState, next: AppState): boolean {
-  return previous.view !== next.view || previous.forum !== next.forum || previous.country !== next.country;
+  return (
+    previous.view !== next.view ||
+    previous.forum !== next.forum ||
+    previous.country !== next.country ||
+    previous.table !== next.table
+  );
 }
 
 /** Creates the store; `history` is injected so tests can run without a browser. */

@@ -21,6 +21,7 @@ const KNOWN = new Set([
   "country",
   "embed",
   "theme",
+  "table",
 ]);
 const BLOC_EXTRAS = ["forge", "pax-silica"];
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -84,6 +85,10 @@ export function parseSearch(search: string): ParsedSearch {
         if (value === "0" || value === "1") state.embed = value === "1";
         else warn(key, value, "0 or 1");
         break;
+      case "table":
+        if (value === "0" || value === "1") state.table = value === "1";
+        else warn(key, value, "0 or 1");
+        break;
       case "theme":
         if (isOneOf(THEME_SETTINGS, value)) state.theme = value;
         else warn(key, value, THEME_SETTINGS.join(", "));
@@ -109,7 +114,9 @@ export function toSearch(state: AppState): string {
   if (state.country !== null) params.set("country", state.country);
   if (state.embed) params.set("embed", "1");
   if (state.theme !== d.theme) params.set("theme", state.theme);
-  const query = params.toString();
+  if (state.table) params.set("table", "1");
+  // "~" joins lists (OWID's lesson: "+" and "," get rewritten by social sites); keep it readable.
+  const query = params.toString().replace(/%7E/gi, "~");
   return query ? `?${query}` : "";
 }
 

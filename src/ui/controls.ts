@@ -20,6 +20,7 @@ export interface ControlHandlers {
   onForum(forum: ForumView): void;
   onArcs(show: boolean): void;
   onCountry(iso3: string): void;
+  onTable(show: boolean): void;
   onMineral(patch: Partial<Pick<AppState, "mineral" | "stage" | "year" | "blocForge" | "blocPax">>): void;
 }
 
@@ -128,10 +129,22 @@ export function mountControls(
       h("label", { class: "field" }, blocPax, h("span", {}, "Pax Silica signatories")),
     ),
   );
-  setChildren(panel, h("div", { class: "field search-field" }, search, options), forumField, arcsField, mineralFields);
+  const table = h("button", { type: "button", class: "table-toggle", "aria-pressed": "false" }, "Table");
+  table.addEventListener("click", () => handlers.onTable(table.getAttribute("aria-pressed") !== "true"));
+  setChildren(
+    panel,
+    h("div", { class: "field search-field" }, search, options),
+    forumField,
+    arcsField,
+    mineralFields,
+    table,
+  );
 
   return {
     render(state, mineralOptions) {
+      table.setAttribute("aria-pressed", state.table ? "true" : "false");
+      table.textContent = state.table ? "Map" : "Table";
+      table.setAttribute("aria-label", state.table ? "Show the map" : "Show the data as a table");
       mineralFields.hidden = state.view !== "minerals" || mineralOptions === null;
       if (mineralOptions) {
         mineral.value = mineralOptions.mineral;

@@ -29,6 +29,8 @@ export function chromiumPath(): string | null {
 export interface LaunchOptions {
   /** Start Chromium with WebGL switched off, as a locked-down browser would be. */
   disableWebgl?: boolean;
+  /** More command-line switches, e.g. `--max-active-webgl-contexts=4` (embed tests). */
+  args?: readonly string[];
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
@@ -47,5 +49,6 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   ];
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   if (options.disableWebgl) args.push("--disable-webgl", "--disable-3d-apis");
+  if (options.args) args.push(...options.args);
   return chromium.launch({ executablePath, headless: true, args });
 }

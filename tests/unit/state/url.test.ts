@@ -10,7 +10,7 @@ describe("parseSearch / toSearch", () => {
 
   it("round-trips every parameter of DESIGN §3", () => {
     const search =
-      "?view=minerals&forum=overlap&mineral=rare-earths&stage=refining&year=2024&date=2026-02-04&arcs=0&bloc=forge~pax-silica&country=AUS&embed=1&theme=dark";
+      "?view=minerals&forum=overlap&mineral=rare-earths&stage=refining&year=2024&date=2026-02-04&arcs=0&bloc=forge~pax-silica&country=AUS&embed=1&theme=dark&table=1";
     const { state, warnings } = parseSearch(search);
     expect(warnings).toEqual([]);
     expect(state).toEqual({
@@ -26,6 +26,7 @@ describe("parseSearch / toSearch", () => {
       country: "AUS",
       embed: true,
       theme: "dark",
+      table: true,
     });
     expect(toSearch(state)).toBe(search);
   });
@@ -42,6 +43,7 @@ describe("parseSearch / toSearch", () => {
     ["embed=true", "embed"],
     ["theme=sepia", "theme"],
     ["bloc=nato", "bloc"],
+    ["table=yes", "table"],
     ["zoom=3", "zoom"],
   ])("ignores %s with one warning and keeps the defaults", (query, key) => {
     const { state, warnings } = parseSearch(`?${query}`);

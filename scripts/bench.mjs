@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the site (data check + production build into bench-results/app, so a
+// build in dist/ by a test run never changes under it) and the floor page (bench/floor/ into
+// bench-results/floor), then measures both in headless Chromium and runs Lighthouse (bench/run.ts).
+// Options are passed on: `npm run bench -- --runs 3 --no-lighthouse --record`; `--skip-build` reuses
+// the last builds. Results: bench-results/latest.{json,md}; `--record` also updates BENCHMARKS.md.
+import { spawnSync } from "node:child_process";
+
+const args = process.argv.slice(2);
+const started = Date.now();
+
+function run(name, command, commandArgs, env = {}) {
+  console.log(`\n▶ ${name}: ${command} ${commandArgs.join(" ")}`);
+  const child = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (child.status !== 0) {
+    console.error(`✘ ${name} failed`);
+    process.exit(child.status ?? 1);
+  }
+}
+
+if (!args.includes("--skip-build")) {
+  run("data is up to date", "npx", ["tsx", "data/build.ts", "--check"]);
+  run("app build", "npx", ["vite", "build", "--outDir", "bench-results/app", "--emptyOutDir", "--logLevel", "warn"]);
+  run("floor build", "npx", ["vite", "build", "--config", "bench/floor/vite.config.ts"]);
+}
+const passOn = args.filter((a) => a !== "--skip-build");
+run("benchmark", "npx", ["tsx", "bench/run.ts", ...passOn], {
+  BENCH_COMMAND: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
+});
+console.log(`\nBenchmark done in ${((Date.now() - started) / 60_000).toFixed(1)} min`);

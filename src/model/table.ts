@@ -1,0 +1,366 @@
+/**
+ * The table view: the same data the map shows, as rows a reader can sort and search. The accessible
+ * alternative to the map, and the view for anyone who prefers numbers. Pure.
+ *
+ * Every row carries sortable `cells` (numbers, ISO dates or text; null when there is no value) and
+ * the `text` a reader sees, so a missing value reads as words ("withheld", "not available"), never
+ * as 0, and sorts last.
+ */
+import { MINISTERIAL_DATE } from "../config.ts";
+import type { ForumView, View } from "../state/state.ts";
+import type { Agreement, Confidence, Dataset, Iso3, Membership } from "../types.ts";
+import type { Index, Scene } from "./derive.ts";
+import { instrumentForm } from "./describe.ts";
+import { formatDate, formatNumber, formatShare } from "./format.ts";
+import {
+  activeMemberships,
+  CATEGORY_LABELS,
+  categoryOf,
+  FORUM_CATEGORIES,
+  FORUM_NAMES,
+  type ForumCategory,
+  forumStatus,
+  OVERLAP_FORUMS,
+  overlapCounts,
+} from "./forums.ts";
+import { rankOf, STAGE_LABELS } from "./minerals.ts";
+import { normalise } from "./search.ts";
+import { lowestConfidence, pactStatus, STATUS_LABELS, STATUSES } from "./status.ts";
+
+export type Cell = string | number | null;
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  /** Right-aligned figures (amounts, shares, ranks, counts). */
+  numeric: boolean;
+}
+
+export interface TableRow {
+  iso3: Iso3;
+  /** Sort keys, one per column: numbers sort numerically, strings by locale, null last. */
+  cells: Cell[];
+  /** What the reader sees, one per column. */
+  text: string[];
+  /** The country's name and alternative names, for `filterRows`. */
+  names: string[];
+}
+
+export type SortDirection = "ascending" | "descending";
+
+export interface TableSort {
+  column: number;
+  direction: SortDirection;
+}
+
+export interface TableModel {
+  caption: string;
+  columns: TableColumn[];
+  /** In the order of `sort`. */
+  rows: TableRow[];
+  /** The order `rows` come in: the natural order of the view (status, role, share). */
+  sort: TableSort;
+  /** What to say when the view has no rows at all. */
+  empty: string;
+}
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+const CONFIDENCE_TEXT: Record<Confidence, string> = { high: "High", medium: "Medium", low: "Low" };
+
+/** The status of a country whose only records are undated: listed apart, never on the timeline. */
+const UNDATED_LABEL = "Undated record, not on the timeline";
+
+const BASIS_TEXT: Record<Membership["basis"], string> = {
+  official: "Official",
+  reported: "Reported",
+  inferred: "Inferred",
+};
+
+/**
+ * The table for the current view and timeline date. `forum` is the forum the forums view shows
+ * (state.forum); the other views ignore it.
+ */
+export function tableModel(
+  dataset: Dataset,
+  index: Index,
+  scene: Scene,
+  view: View,
+  forum: ForumView = "forge",
+): TableModel {
+  const namesOf = (iso3: Iso3): string[] => {
+    const place = index.places.get(iso3);
+    if (place) return [place.name, ...place.altNames];
+    return [index.names.get(iso3) ?? iso3];
+  };
+  const nameOf = (iso3: Iso3) => index.names.get(iso3) ?? iso3;
+  if (view === "minerals") return mineralsTable(scene, index, namesOf);
+  if (view === "forums") return forumsTable(dataset, scene.date, forum, nameOf, namesOf);
+  return pactsTable(dataset, scene, nameOf, namesOf);
+}
+
+type Names = (iso3: Iso3) => string[];
+
+/** Short forum names for the pacts table: "FORGE", "Pax Silica (participant)". */
+function forumShortName(m: Membership): string {
+  const name = FORUM_NAMES[m.forum].split(" (")[0] ?? m.forum;
+  const short = m.forum === "msp" ? "MSP" : name;
+  return m.role === "member" || m.role === "signatory" ? short : `${short} (${m.role})`;
+}
+
+function pactsTable(dataset: Dataset, scene: Scene, nameOf: (iso3: Iso3) => string, namesOf: Names): TableModel {
+  const date = scene.date;
+  const undated = new Map<Iso3, Agreement[]>();
+  for (const a of dataset.agreements) {
+    if (a.date === null) undated.set(a.iso3, [...(undated.get(a.iso3) ?? []), a]);
+  }
+  const forums = new Map<Iso3, string[]>();
+  for (const m of activeMemberships(dataset.memberships, date)) {
+    if (m.forum === "ministerial") continue;
+    const list = forums.get(m.iso3) ?? [];
+    const name = forumShortName(m);
+    if (!list.includes(name)) list.push(name);
+    forums.set(m.iso3, list);
+  }
+  const iso3s = new Set([...scene.statuses.keys(), ...undated.keys()]);
+  const rows: TableRow[] = [];
+  for (const iso3 of iso3s) {
+    const status = scene.statuses.get(iso3);
+    const pending = undated.get(iso3) ?? [];
+    const agreements = [...(status?.agreements ?? []), ...pending];
+    const statusIndex = status ? STATUSES.indexOf(status.status) : STATUSES.length;
+    const confidence = status ? status.confidence : lowestConfidence(pending.map((a) => a.confidence));
+    // The date that sorts a row: the first signing among the records that decide its status.
+    const deciding = (status?.agreements ?? []).filter((a) => pactStatus(a) === status?.status);
+    const dated = deciding.map((a) => a.date).filter((d): d is string => d !== null);
+    const instruments = agreements.map((a) => `${instrumentForm(a)}: ${a.instrument}${a.date ? "" : " (undated)"}`);
+    const dates = agreements.map((a) => formatDate(a.date));
+    const memberOf = forums.get(iso3) ?? [];
+    const name = nameOf(iso3);
+    rows.push({
+      iso3,
+      cells: [
+        name,
+        statusIndex,
+        instruments.join("; ") || null,
+        dated.length ? dated.reduce((a, b) => (b < a ? b : a)) : null,
+        CONFIDENCE_RANK[confidence],
+        memberOf.length ? memberOf.join(", ") : null,
+      ],
+      text: [
+        name,
+        status ? STATUS_LABELS[status.status] : UNDATED_LABEL,
+        instruments.length ? instruments.join("; ") : "No agreement",
+        dates.length ? dates.join("; ") : "No agreement",
+        CONFIDENCE_TEXT[confidence],
+        memberOf.length ? memberOf.join(", ") : "None",
+      ],
+      names: namesOf(iso3),
+    });
+  }
+  rows.sort((a, b) => (a.cells[1] as number) - (b.cells[1] as number) || compareText(a.text[0], b.text[0]));
+  const concluded = dataset.tallies.find((t) => t.id === "negotiations-concluded");
+  const unnamed =
+    date >= MINISTERIAL_DATE && concluded
+      ? ` ${concluded.value} more countries concluded negotiations but are not named in any source, so they are not listed.`
+      : "";
+  return {
+    caption: `Critical-minerals pacts and other minerals deals with the US, as of ${formatDate(date)}: every country with an agreement or a ministerial delegation on record.${unnamed}`,
+    columns: [
+      { key: "country", label: "Country", numeric: false },
+      { key: "status", label: "Status", numeric: false },
+      { key: "instruments", label: "Instrument(s)", numeric: false },
+      { key: "date", label: "Date signed", numeric: false },
+      { key: "confidence", label: "Confidence", numeric: false },
+      { key: "forums", label: "Forums", numeric: false },
+    ],
+    rows,
+    sort: { column: 1, direction: "ascending" },
+    empty: "No agreement or delegation on record by this date.",
+  };
+}
+
+function forumsTable(
+  dataset: Dataset,
+  date: string,
+  forum: ForumView,
+  nameOf: (iso3: Iso3) => string,
+  namesOf: Names,
+): TableModel {
+  const when = formatDate(date);
+  if (forum === "overlap") {
+    const rows: TableRow[] = [];
+    for (const [iso3, forums] of overlapCounts(dataset, date)) {
+      const names = forums.map((f) =>
+        f === "ministerial" ? "Ministerial delegation" : (FORUM_NAMES[f].split(" (")[0] ?? f),
+      );
+      const name = nameOf(iso3);
+      rows.push({
+        iso3,
+        cells: [name, forums.length, names.join(", ")],
+        text: [name, `${forums.length} of ${OVERLAP_FORUMS.length}`, names.join(", ")],
+        names: namesOf(iso3),
+      });
+    }
+    rows.sort((a, b) => (b.cells[1] as number) - (a.cells[1] as number) || compareText(a.text[0], b.text[0]));
+    return {
+      caption: `Membership of FORGE, the Minerals Security Partnership, Pax Silica and the 4 Feb 2026 ministerial, as of ${when}: how many of the ${OVERLAP_FORUMS.length} each country belongs to.`,
+      columns: [
+        { key: "country", label: "Country", numeric: false },
+        { key: "count", label: "Forums", numeric: true },
+        { key: "forums", label: "Which", numeric: false },
+      ],
+      rows,
+      sort: { column: 1, direction: "descending" },
+      empty: "No forum membership on record by this date.",
+    };
+  }
+  const rows: TableRow[] = [];
+  for (const status of forumStatus(dataset, forum, date).values()) {
+    const { iso3, category, memberships } = status;
+    const since = memberships.map((m) => m.since).filter((d): d is string => d !== null);
+    const first = since.length ? since.reduce((a, b) => (b < a ? b : a)) : null;
+    const bases = [...new Set(memberships.map((m) => BASIS_TEXT[m.basis]))];
+    const confidence = lowestConfidence(memberships.map((m) => m.confidence));
+    const name = nameOf(iso3);
+    rows.push({
+      iso3,
+      cells: [name, FORUM_CATEGORIES.indexOf(category), first, bases.join(", "), CONFIDENCE_RANK[confidence]],
+      text: [
+        name,
+        roleText(category, memberships),
+        first ? formatDate(first) : "Date not published",
+        bases.join(", "),
+        CONFIDENCE_TEXT[confidence],
+      ],
+      names: namesOf(iso3),
+    });
+  }
+  rows.sort((a, b) => (a.cells[1] as number) - (b.cells[1] as number) || compareText(a.text[0], b.text[0]));
+  const title = forum === "msp" ? `${FORUM_NAMES.msp} and its Forum` : FORUM_NAMES[forum];
+  return {
+    caption: `${title}: members as of ${when}.`,
+    columns: [
+      { key: "country", label: "Country", numeric: false },
+      { key: "role", label: "Role", numeric: false },
+      { key: "since", label: "Since", numeric: false },
+      { key: "basis", label: "Basis", numeric: false },
+      { key: "confidence", label: "Confidence", numeric: false },
+    ],
+    rows,
+    sort: { column: 1, direction: "ascending" },
+    empty: "No members on record by this date.",
+  };
+}
+
+/** The category, plus any other roles the country holds in the same view (MSP member and Forum member). */
+function roleText(category: ForumCategory, memberships: readonly Membership[]): string {
+  const others = [...new Set(memberships.map(categoryOf))].filter((c) => c !== category);
+  return [CATEGORY_LABELS[category], ...others.map((c) => CATEGORY_LABELS[c])].join("; ");
+}
+
+function mineralsTable(scene: Scene, index: Index, namesOf: Names): TableModel {
+  const columns: TableColumn[] = [
+    { key: "country", label: "Country", numeric: false },
+    { key: "amount", label: "Amount", numeric: true },
+    { key: "unit", label: "Unit", numeric: false },
+    { key: "share", label: "Share of world", numeric: true },
+    { key: "rank", label: "Rank", numeric: true },
+    { key: "estimate", label: "Estimate", numeric: false },
+  ];
+  const sort: TableSort = { column: 3, direction: "descending" };
+  const minerals = scene.minerals;
+  const choice = minerals?.choice;
+  if (!minerals || !choice) {
+    const mineral = minerals?.mineral;
+    return {
+      caption: mineral ? `${mineral.name}: ${mineral.note || "no country data published."}` : "Pick a mineral.",
+      columns,
+      rows: [],
+      sort,
+      empty: "No country data published for this mineral.",
+    };
+  }
+  const { table } = choice;
+  const noShares = table.world.value === null || table.world.flag === "greater-than";
+  const noShareText = table.world.value === null ? "No share (no world total)" : "No share (world total is a bound)";
+  const rows = table.rows.map((row): TableRow => {
+    const name = index.names.get(row.iso3) ?? row.iso3;
+    const missing = row.flag === "withheld" ? "Withheld by the source" : "Not available";
+    const rank = rankOf(table, row.iso3);
+    const shareText = row.value === null ? missing : row.share !== null ? formatShare(row.share) : noShareText;
+    return {
+      iso3: row.iso3,
+      cells: [name, row.value, table.unit, row.share, rank, row.isEstimate ? "yes" : "no"],
+      text: [
+        name,
+        row.value === null ? missing : formatNumber(row.value),
+        table.unit,
+        shareText,
+        rank === null ? "Not ranked" : String(rank),
+        row.isEstimate ? "Yes" : "No",
+      ],
+      names: namesOf(row.iso3),
+    };
+  });
+  const source = index.sources.get(table.source);
+  const world = table.world.value;
+  const worldText =
+    world === null
+      ? "The source gives no world total, so no shares."
+      : noShares
+        ? `World total only a lower bound (more than ${formatNumber(world)} ${table.unit}), so no shares.`
+        : `Shares of the published world total, ${formatNumber(world)} ${table.unit}${table.world.isEstimate ? " (estimate)" : ""}.`;
+  const by = source ? ` Countries as listed by ${source.publisher}, ${formatDate(source.date)}.` : "";
+  return {
+    caption: `${choice.mineral.name}: ${STAGE_LABELS[choice.stage].toLowerCase()}, ${table.year}.${by} ${worldText}`,
+    columns,
+    rows,
+    sort,
+    empty: "The source lists no country for this table.",
+  };
+}
+
+function compareText(a: string | undefined, b: string | undefined): number {
+  return (a ?? "").localeCompare(b ?? "", "en", { sensitivity: "base", numeric: true });
+}
+
+/**
+ * Rows sorted by one column: numbers numerically, strings with localeCompare, nulls last in either
+ * direction. Stable: rows that compare equal keep their order. Returns a new array.
+ */
+export function sortRows(rows: readonly TableRow[], columnIndex: number, direction: SortDirection): TableRow[] {
+  const sign = direction === "ascending" ? 1 : -1;
+  return [...rows].sort((x, y) => {
+    const a = x.cells[columnIndex] ?? null;
+    const b = y.cells[columnIndex] ?? null;
+    if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+    if (typeof a === "number" && typeof b === "number") return sign * (a - b);
+    if (typeof a === "number") return -sign;
+    if (typeof b === "number") return sign;
+    return sign * compareText(a, b);
+  });
+}
+
+/** Rows whose country name or an alternative name contains `query` (case and accents ignored). */
+export function filterRows(rows: readonly TableRow[], query: string): TableRow[] {
+  const q = normalise(query);
+  if (!q) return [...rows];
+  return rows.filter((row) => row.names.some((name) => normalise(name).includes(q)));
+}
+
+/**
+ * The sort after a click on a column header: the same column flips direction; a new column starts
+ * descending for figures (largest first) and ascending for text.
+ */
+export function nextSort(model: Pick<TableModel, "columns">, current: TableSort, column: number): TableSort {
+  if (current.column === column) {
+    return { column, direction: current.direction === "ascending" ? "descending" : "ascending" };
+  }
+  return { column, direction: model.columns[column]?.numeric ? "descending" : "ascending" };
+}
+
+/** "12 of 34 countries" (or "34 countries" when nothing is filtered out). */
+export function rowCount(shown: number, total: number): string {
+  const noun = (n: number) => (n === 1 ? "country" : "countries");
+  return shown === total ? `${total} ${noun(total)}` : `${shown} of ${total} ${noun(total)}`;
+}

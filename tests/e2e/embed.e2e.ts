@@ -1,0 +1,375 @@
+/**
+ * Embeds in Chromium: the built app in cross-origin iframes on a news page served from another
+ * origin, as a newsroom pastes it (normal, sandboxed, under a sub-path, three at once), with our
+ * host script sizing each frame; plus more embeds than WebGL contexts, and the share dialog.
+ */
+import type { Browser, Frame, Page } from "playwright-core";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { embedSnippet, fullMapUrl } from "../../src/embed/embed.ts";
+import { launchChromium } from "./chromium.ts";
+import { articlePage, type HostServer, serveHost } from "./host.ts";
+import { openApp, screenshot } from "./page.ts";
+import { type StaticServer, serveStatic } from "./server.ts";
+
+const appUrl = inject("appUrl");
+const distDir = inject("distDir");
+const TITLE = "Critical Minerals Map";
+const SANDBOX = "allow-scripts allow-same-origin allow-popups";
+
+let browser: Browser;
+let host: HostServer;
+let subPath: StaticServer;
+
+beforeAll(async () => {
+  [browser, host, subPath] = await Promise.all([
+    launchChromium(),
+    serveHost(),
+    serveStatic(distDir, "/graphics/minerals/"),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), host?.close(), subPath?.close()]);
+});
+
+interface Article {
+  page: Page;
+  /** The app's frames, in the order of the iframes on the page. */
+  frames: Frame[];
+  /** Every request: its URL and the URL of the frame that made it. */
+  requests: { url: string; frame: string }[];
+  errors: string[];
+}
+
+/** Opens a host page and waits until the host script has marked every map iframe ready. */
+async function openArticle(target: Browser, url: string, count: number): Promise<Article> {
+  const context = await target.newContext({ viewport: { width: 1640, height: 1000 }, reducedMotion: "reduce" });
+  // In every frame, before any script: record what the Content-Security-Policy blocks.
+  await context.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = log;
+    document.addEventListener("securitypolicyviolation", (event) => {
+      log.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const page = await context.newPage();
+  const requests: Article["requests"] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => requests.push({ url: request.url(), frame: request.frame().url() }));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForFunction(
+    (n) => {
+      const frames = [...document.querySelectorAll<HTMLIFrameElement>("iframe.map")];
+      return frames.length === n && frames.every((frame) => frame.dataset.ready === "true");
+    },
+    count,
+    { timeout: 90_000 },
+  );
+  const frames = await Promise.all(
+    (await page.locator("iframe.map").elementHandles()).map(async (handle) => {
+      const frame = await handle.contentFrame();
+      if (!frame) throw new Error("iframe without a frame");
+      return frame;
+    }),
+  );
+  return { page, frames, requests, errors };
+}
+
+/** Our snippet, marked for the test (class="map"), optionally sandboxed. */
+function snippet(href: string, sandbox = false): string {
+  const code = embedSnippet({ href, title: TITLE, autoHeight: true });
+  return code.replace("<iframe ", `<iframe class="map" ${sandbox ? `sandbox="${SANDBOX}" ` : ""}`);
+}
+
+const appHeight = (frame: Frame) =>
+  frame.evaluate(() => Math.ceil(document.getElementById("app")?.getBoundingClientRect().height ?? 0));
+
+/** Distinct colours in a screenshot of an element (1 for a blank area). */
+async function colours(page: Page, selector: string, frame?: Frame): Promise<number> {
+  const locator = (frame ?? page.mainFrame()).locator(selector);
+  const png = PNG.sync.read(await locator.screenshot());
+  const seen = new Set<number>();
+  for (let i = 0; i < png.data.length; i += 4 * 7) {
+    seen.add(((png.data[i] ?? 0) << 16) | ((png.data[i + 1] ?? 0) << 8) | (png.data[i + 2] ?? 0));
+  }
+  return seen.size;
+}
+
+describe("three embeds in an article on another origin: normal, sandboxed, under a sub-path", () => {
+  let article: Article;
+  const origins = () => [new URL(appUrl).origin, new URL(appUrl).origin, new URL(subPath.url).origin];
+
+  beforeAll(async () => {
+    const impostor =
+      // A frame of the host's own origin that pretends to be the map: the host script must ignore it.
+      `<iframe id="impostor" style="height:50px" srcdoc="<script>parent.postMessage({type:'critical-minerals-map:resize',height:999},'*')</script>"></iframe>`;
+    const url = host.page(
+      "/three.html",
+      articlePage(
+        [
+          { width: 320, snippet: snippet(appUrl) },
+          { width: 480, snippet: snippet(`${appUrl}?view=forums&forum=pax-silica`, true) },
+          { width: 700, snippet: snippet(`${subPath.url}?date=2026-02-04`) },
+        ],
+        impostor,
+      ),
+    );
+    article = await openArticle(browser, url, 3);
+  }, 120_000);
+  afterAll(async () => {
+    await article?.page.context().close();
+  });
+
+  it("each reaches ready, posts it once, and shows the state of its URL", async () => {
+    const received = await article.page.evaluate(
+      () => (window as unknown as { received: { frame: number; type: string }[] }).received,
+    );
+    for (const [i, frame] of article.frames.entries()) {
+      expect(await frame.evaluate(() => document.documentElement.dataset.ready)).toBe("true");
+      expect(received.filter((m) => m.frame === i && m.type === "critical-minerals-map:ready")).toHaveLength(1);
+      expect(new URL(frame.url()).origin).toBe(origins()[i]);
+    }
+    expect(await article.frames[1]?.locator('.view-tab[aria-pressed="true"]').textContent()).toBe("Forums");
+    expect(await article.frames[2]?.locator(".timeline-date").textContent()).toContain("4 Feb 2026");
+    expect(article.errors).toEqual([]);
+  });
+
+  it("sizes each iframe to its content, and only the iframe whose map sent the message", async () => {
+    const heights = await article.page.evaluate(() =>
+      [...document.querySelectorAll("iframe")].map((frame) => frame.getBoundingClientRect().height),
+    );
+    for (const [i, frame] of article.frames.entries()) {
+      const content = await appHeight(frame);
+      expect(content).toBeGreaterThan(300);
+      expect(heights[i], `iframe ${i}`).toBe(content);
+      // The layout is content-sized: no scrollbar, nothing cut off.
+      expect(await frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    }
+    // The impostor (host origin) asked for 999 px, and a message from the page itself for 5 px.
+    await article.page.evaluate(() => window.postMessage({ type: "critical-minerals-map:resize", height: 5 }, "*"));
+    await article.page.waitForTimeout(100);
+    const after = await article.page.evaluate(() =>
+      [...document.querySelectorAll("iframe")].map((frame) => frame.getBoundingClientRect().height),
+    );
+    expect(after).toEqual(heights);
+    expect(heights[3]).toBe(50);
+  });
+
+  it("makes no request outside the app's origin, and its Content-Security-Policy blocks nothing", async () => {
+    const appOrigins = new Set(origins());
+    for (const { url, frame } of article.requests) {
+      const frameOrigin = new URL(frame).origin;
+      if (!appOrigins.has(frameOrigin)) continue; // the host page itself and the impostor
+      if (url.startsWith("blob:") || url.startsWith("data:")) continue;
+      expect(new URL(url).origin, url).toBe(frameOrigin);
+    }
+    // Every request of the page went to the host or to one of the two app origins.
+    const allowed = new Set([host.origin, ...appOrigins]);
+    const foreign = article.requests.filter(
+      ({ url }) => !url.startsWith("blob:") && !url.startsWith("data:") && !allowed.has(new URL(url).origin),
+    );
+    expect(foreign).toEqual([]);
+    expect(article.requests.some(({ url }) => url.startsWith(`${subPath.url}assets/`))).toBe(true);
+    for (const frame of article.frames) {
+      const csp = await frame.evaluate(
+        () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "",
+      );
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toContain("unsafe-eval");
+      expect(await frame.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    }
+    expect(article.errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+  });
+
+  it("follows its content's height within a frame of the content settling", async () => {
+    const frame = article.frames[0];
+    if (!frame) throw new Error("no frame");
+    // Per-frame logs on both sides, on the same clock.
+    const track = () => {
+      const w = window as unknown as { heights: [number, number][] };
+      w.heights = [];
+      const measure = () => {
+        const el = window === window.top ? document.querySelector("iframe.map") : document.getElementById("app");
+        w.heights.push([performance.timeOrigin + performance.now(), el?.getBoundingClientRect().height ?? 0]);
+        requestAnimationFrame(measure);
+      };
+      requestAnimationFrame(measure);
+    };
+    await article.page.evaluate(track);
+    await frame.evaluate(track);
+    const before = await appHeight(frame);
+
+    // Open a country's panel through the search: the embed grows.
+    await frame.locator("#country-search").fill("Japan");
+    await frame.locator("#country-search").press("Enter");
+    await frame.locator("#panel").waitFor({ state: "visible" });
+    await article.page.waitForTimeout(800);
+
+    type Log = [number, number][];
+    const read = (f: Frame | Page) => f.evaluate(() => (window as unknown as { heights: Log }).heights);
+    const content = await read(frame);
+    const framed = await read(article.page);
+    const final = Math.ceil(content.at(-1)?.[1] ?? 0);
+    expect(final).toBeGreaterThan(before);
+    const contentAt = content.find(([, h]) => Math.ceil(h) === final)?.[0] ?? Number.NaN;
+    const iframeAt = framed.find(([, h]) => h === final)?.[0] ?? Number.NaN;
+    const hostFramesBetween = framed.filter(([t]) => t > contentAt && t < iframeAt).length;
+    expect(hostFramesBetween, `content ${final}px at ${contentAt}, iframe at ${iframeAt}`).toBeLessThanOrEqual(1);
+    expect(await appHeight(frame)).toBe(final);
+  });
+
+  it("links to the full map, in a new tab, with the same state and no embed flag (sandboxed too)", async () => {
+    const frame = article.frames[1];
+    if (!frame) throw new Error("no frame");
+    const link = frame.locator(".full-map-link");
+    expect(await link.getAttribute("target")).toBe("_blank");
+    const expected = fullMapUrl(frame.url());
+    expect(expected).toBe(`${appUrl}?view=forums&forum=pax-silica`);
+    expect(await link.getAttribute("href")).toBe(expected);
+    const [popup] = await Promise.all([article.page.context().waitForEvent("page"), link.click()]);
+    await popup.waitForURL(expected);
+    await popup.close();
+    // The credit is one line at 480 and 700 px.
+    for (const i of [1, 2]) {
+      const box = await article.frames[i]?.locator(".credit").boundingBox();
+      expect(box?.height ?? 99).toBeLessThan(24);
+    }
+  });
+
+  it("looks right at 320, 480 and 700 px, in light and dark", async () => {
+    const widths = [320, 480, 700];
+    for (const scheme of ["light", "dark"] as const) {
+      await article.page.emulateMedia({ colorScheme: scheme });
+      for (const frame of article.frames) {
+        await frame.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
+      }
+      await article.page.waitForTimeout(600);
+      for (const [i, width] of widths.entries()) {
+        const iframe = article.page.locator(`#embed-${i} iframe`);
+        await iframe.screenshot({ path: `test-results/screenshots/embed-${width}-${scheme}.png` });
+        expect(await colours(article.page, `#embed-${i} iframe`)).toBeGreaterThan(20);
+      }
+    }
+    await article.page.emulateMedia({ colorScheme: "light" });
+  });
+
+  it("lets the wheel scroll the page over the map, which shows how to zoom instead", async () => {
+    const frame = article.frames[2];
+    if (!frame) throw new Error("no frame");
+    const box = await frame.locator("#map").boundingBox();
+    if (!box) throw new Error("no map");
+    const project = () =>
+      frame.evaluate(() =>
+        (
+          window as unknown as { criticalMineralsMap: { project(x: number, y: number): number[] } }
+        ).criticalMineralsMap.project(0, 0),
+      );
+    const before = await project();
+    await article.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await article.page.mouse.wheel(0, 400);
+    await article.page.waitForFunction(() => window.scrollY > 100);
+    expect(await project()).toEqual(before);
+    expect(await frame.locator(".maplibregl-cooperative-gesture-screen").getAttribute("class")).toContain(
+      "maplibregl-show",
+    );
+    // One finger pans the page, not the map.
+    expect(await frame.locator(".maplibregl-canvas-container").evaluate((el) => getComputedStyle(el).touchAction)).toBe(
+      "pan-x pan-y",
+    );
+  });
+});
+
+describe("more embeds than the browser has WebGL contexts", () => {
+  it("falls back on every map that loses its context instead of leaving it blank", async () => {
+    // Each map holds two contexts (MapLibre and deck.gl): with room for four, the first map loses its own.
+    const scarce = await launchChromium({ args: ["--max-active-webgl-contexts=4"] });
+    try {
+      const url = host.page(
+        "/scarce.html",
+        articlePage([
+          { width: 400, snippet: snippet(appUrl) },
+          { width: 400, snippet: snippet(`${appUrl}?view=forums`) },
+          { width: 400, snippet: snippet(`${appUrl}?arcs=0`) },
+        ]),
+      );
+      const context = await scarce.newContext({ viewport: { width: 1400, height: 1000 }, reducedMotion: "reduce" });
+      const page = await context.newPage();
+      await page.goto(url);
+      const frames: Frame[] = [];
+      for (const handle of await page.locator("iframe.map").elementHandles()) {
+        const frame = await handle.contentFrame();
+        if (frame) frames.push(frame);
+      }
+      // Every frame ends in a state: drawn, or drawn by the fallback, or an error message.
+      for (const frame of frames) {
+        await frame.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 90_000 });
+      }
+      await page.waitForTimeout(1500);
+      let fellBack = 0;
+      for (const [i, frame] of frames.entries()) {
+        const state = await frame.evaluate(() => ({
+          lost: document.documentElement.classList.contains("is-webgl-lost"),
+          svg: document.documentElement.classList.contains("is-svg-fallback"),
+        }));
+        if (state.lost || state.svg) fellBack += 1;
+        await page
+          .locator(`#embed-${i} iframe`)
+          .screenshot({ path: `test-results/screenshots/embed-scarce-webgl-${i}.png` });
+        expect(await colours(page, "#map", frame), `map ${i} is blank`).toBeGreaterThan(3);
+      }
+      expect(fellBack).toBeGreaterThanOrEqual(1);
+      await context.close();
+    } finally {
+      await scarce.close();
+    }
+  }, 120_000);
+});
+
+describe("share and embed dialog", () => {
+  it("copies the link and the embed code of the current view, and previews the embed", async () => {
+    const { page, errors } = await openApp(browser, `${appUrl}?view=forums&forum=msp`, { width: 1100, height: 900 });
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(appUrl).origin });
+    await page.getByRole("button", { name: "Share / embed" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor({ state: "visible" });
+
+    const link = `${appUrl}?view=forums&forum=msp`;
+    expect(await page.locator("#share-link").inputValue()).toBe(link);
+    await dialog.getByRole("button", { name: "Copy link" }).click();
+    await dialog.getByText("Link copied.").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+    const code = await page.locator("#share-code").inputValue();
+    expect(code).toContain(`<iframe src="${appUrl}?view=forums&amp;forum=msp&amp;embed=1" title="`);
+    expect(code).toContain('loading="lazy"');
+    expect(code).toContain(`<script src="${appUrl}embed.js" async></script>`);
+    await dialog.getByRole("button", { name: "Copy embed code" }).click();
+    await dialog.getByText("Embed code copied.").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+
+    await dialog.getByLabel("Plain iframe, no script").check();
+    const plain = await page.locator("#share-code").inputValue();
+    expect(plain).not.toContain("<script");
+    expect(plain).toContain('height="620"');
+    await dialog.getByLabel("Auto-height: iframe and our small script").check();
+
+    await dialog.getByRole("button", { name: "Show preview" }).click();
+    const preview = page.frameLocator(".share-preview-frame");
+    await preview.locator("html[data-ready='true']").waitFor({ timeout: 45_000 });
+    await page.waitForTimeout(300);
+    const frameHeight = await page.locator(".share-preview-frame").evaluate((el) => el.getBoundingClientRect().height);
+    const contentHeight = await preview.locator("#app").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+    expect(frameHeight).toBe(contentHeight);
+    await screenshot(page, "share-dialog");
+
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect(await page.locator(".share-preview-frame").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+});
