@@ -206,6 +206,8 @@ async function start(): Promise<void> {
     if (embed.messageParent) postReady();
   };
   const rendererOptions: RendererOptions = {
+    description:
+      "Interactive world map of the data listed in the legend and the summary below. Arrow keys pan, plus and minus zoom. The Table button lists every country.",
     cooperativeGestures: embed.cooperativeGestures,
     reducedMotion: motionQuery.matches,
     onReady: () => undefined,

@@ -45,7 +45,8 @@ export function mountMap(
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
-  map.getCanvas().setAttribute("aria-hidden", "true");
+  // MapLibre labels its canvas just "Map"; say what it shows and how to use it from the keyboard.
+  map.getCanvas().setAttribute("aria-label", options.description);
 
   let overlayDrawn = false;
   let mapIdle = false;

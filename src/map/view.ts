@@ -49,6 +49,8 @@ export interface MapRenderer {
 }
 
 export interface RendererOptions {
+  /** What the map shows, for screen readers (the canvas's label). */
+  description: string;
   cooperativeGestures: boolean;
   reducedMotion: boolean;
   /** Called once, when the first complete frame is on screen. */

@@ -17,6 +17,10 @@ export async function serveHost(): Promise<HostServer> {
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://x").pathname;
     const html = pages.get(path);
+    if (path === "/favicon.ico") {
+      response.writeHead(204).end();
+      return;
+    }
     if (html === undefined) {
       response.writeHead(404).end("not found");
       return;

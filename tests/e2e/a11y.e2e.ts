@@ -1,0 +1,164 @@
+/**
+ * Accessible to everyone and never blank: axe-core finds no violation in any view, the map works
+ * from the keyboard, and without WebGL the SVG map draws the same story.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { PACT_COLOURS } from "../../src/model/palette.ts";
+import type { Dataset } from "../../src/types.ts";
+import { launchChromium } from "./chromium.ts";
+import { colourDistance, hex, openApp, pixel, projectToPage, screenshot } from "./page.ts";
+
+const appUrl = inject("appUrl");
+const dataset = JSON.parse(readFileSync(join(inject("distDir"), "data", "dataset.json"), "utf8")) as Dataset;
+const label = (iso3: string) => (dataset.places.find((p) => p.iso3 === iso3)?.label ?? [0, 0]) as [number, number];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface AxeResult {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page (through the DevTools protocol, so the page's CSP does not block it). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${axeSource};0`);
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> } }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  })) as AxeResult[];
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 4)
+        .join(", ")}`,
+  );
+}
+
+describe("axe-core finds no violations", () => {
+  it.each([
+    ["the pacts view", ""],
+    ["the forums view, dark", "?view=forums&forum=pax-silica&theme=dark"],
+    ["the minerals view", "?view=minerals&mineral=cobalt"],
+    ["the table view", "?view=minerals&mineral=lithium&table=1"],
+    ["the country panel", "?country=AUS"],
+    ["the embed on a phone", "?embed=1&view=minerals&mineral=gallium"],
+  ])("in %s", async (_name, query) => {
+    const phone = query.includes("embed");
+    const { page } = await openApp(browser, `${appUrl}${query}`, phone ? { width: 390, height: 740 } : {});
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("in the sources and methodology panel", async () => {
+    const { page } = await openApp(browser, appUrl);
+    await page.locator("#sources-button").click();
+    await page.locator("#methodology").waitFor({ state: "visible" });
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "a11y-methodology");
+    await page.context().close();
+  });
+});
+
+describe("keyboard", () => {
+  it("reaches a country and opens its panel without a mouse, and Escape closes it", async () => {
+    const { page } = await openApp(browser, appUrl);
+    // Tab from the top of the page to the country search.
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.id === "country-search")) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("country-search");
+    await page.keyboard.type("Japan");
+    await page.keyboard.press("Enter");
+    await page.locator("#panel-title").waitFor();
+    expect(await page.locator("#panel-title").textContent()).toBe("Japan");
+    await page.keyboard.press("Escape");
+    await page.locator("#panel").waitFor({ state: "hidden" });
+    await page.context().close();
+  });
+
+  it("opens a country from the table view with Enter", async () => {
+    const { page } = await openApp(browser, `${appUrl}?table=1`);
+    const first = page.locator(".data-table-country").first();
+    const name = await first.textContent();
+    await first.focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#panel-title").waitFor();
+    expect(await page.locator("#panel-title").textContent()).toBe(name);
+    await page.context().close();
+  });
+});
+
+describe("the map appears at once and never blank", () => {
+  it("draws the SVG poster exactly where the WebGL map draws (no shift when it takes over)", async () => {
+    const { page } = await openApp(browser, appUrl);
+    for (const iso3 of ["AUS", "ARG", "NOR", "JPN", "ZAF"]) {
+      const [lon, lat] = label(iso3);
+      const [gx, gy] = await page.evaluate(
+        ([x, y]: [number, number]) =>
+          (
+            window as unknown as { criticalMineralsMap: { project(a: number, b: number): number[] } }
+          ).criticalMineralsMap.project(x, y),
+        [lon, lat] as [number, number],
+      );
+      const [sx, sy] = await page.evaluate(
+        ([x, y]: [number, number]) =>
+          (
+            window as unknown as { criticalMineralsMap: { posterProject(a: number, b: number): number[] } }
+          ).criticalMineralsMap.posterProject(x, y),
+        [lon, lat] as [number, number],
+      );
+      expect(Math.hypot((gx ?? 0) - (sx ?? 0), (gy ?? 0) - (sy ?? 0)), iso3).toBeLessThan(1.5);
+    }
+    await page.context().close();
+  });
+
+  it("renders the SVG map with the same colours, tooltip and panel when WebGL is disabled", async () => {
+    const noWebgl = await launchChromium({ disableWebgl: true });
+    try {
+      const { page, errors } = await openApp(noWebgl, `${appUrl}?date=2026-02-04&arcs=0`);
+      expect(await page.locator("#map svg.svg-map").count()).toBe(1);
+      expect(await page.locator("#map canvas").count()).toBe(0);
+      expect(await page.locator("#fallback-note").textContent()).toMatch(/simplified map/);
+      const png = await screenshot(page, "fallback-svg");
+      const argentina = pixel(png, ...(await projectToPage(page, ...label("ARG"))));
+      const expected = PACT_COLOURS.light.ministerial ?? "";
+      const n = Number.parseInt(expected.slice(1), 16);
+      expect(colourDistance(argentina, [(n >> 16) & 255, (n >> 8) & 255, n & 255]), hex(argentina)).toBeLessThanOrEqual(
+        3,
+      );
+      await page.mouse.move(...(await projectToPage(page, ...label("ARG"))));
+      await page.locator("#tooltip").waitFor({ state: "visible" });
+      expect(await page.locator("#tooltip").textContent()).toContain("Argentina");
+      await page.mouse.click(...(await projectToPage(page, ...label("ARG"))));
+      await page.locator("#panel-title").waitFor();
+      expect(await page.locator("#panel-title").textContent()).toBe("Argentina");
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await noWebgl.close();
+    }
+  });
+});
