@@ -53,3 +53,7 @@ export const OTHER = "OTH";
 export const HUB = "USA";
 /** China: the supplier the bloc is built to counter; never in the bloc, always shown apart. */
 export const CHINA = "CHN";
+
+/** The one-line source credit (also in index.html's footer and in downloaded images). */
+export const CREDIT =
+  "Sources: US State Department and partner governments, news reports; USGS Mineral Commodity Summaries 2025–2026; IEA; World Nuclear Association. Map: Natural Earth.";

@@ -4,7 +4,7 @@
  */
 import "./styles/app.css";
 import "./styles/tables.css";
-import { CHINA } from "./config.ts";
+import { CHINA, CREDIT } from "./config.ts";
 import { loadData } from "./data/load.ts";
 import { countryFeatures, withD3Winding } from "./data/topology.ts";
 import { embedOptions } from "./embed/embed.ts";
@@ -24,6 +24,7 @@ import { WASHINGTON } from "./model/arcs.ts";
 import type { Choropleth } from "./model/choropleth.ts";
 import { deriveScene, indexOf, memoize, type Scene } from "./model/derive.ts";
 import { arcTooltip, countryTooltip, panelModel, type TooltipModel } from "./model/describe.ts";
+import { formatDate } from "./model/format.ts";
 import { countryMinerals, mineralTooltipRows } from "./model/insight.ts";
 import { methodologyModel } from "./model/methodology.ts";
 import { derivedNotes } from "./model/notes.ts";
@@ -34,6 +35,7 @@ import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
 import { parseSearch } from "./state/url.ts";
 import { mountControls } from "./ui/controls.ts";
+import { exportSvg, saveBlob, svgText, svgToPng } from "./ui/export.ts";
 import { renderLegend } from "./ui/legend.ts";
 import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
@@ -359,6 +361,32 @@ async function start(): Promise<void> {
     methodologyOpen = !methodologyOpen;
     renderSources();
     if (methodologyOpen) methodologyEl.querySelector<HTMLElement>(".methodology-close")?.focus();
+  });
+
+  // Downloads of the current view (the CSVs are linked from the sources panel).
+  const exportImage = () => {
+    const state = store.get();
+    const current = sceneOf(state);
+    const view = { ...mapViewOf(state), highlight: [] };
+    const text = {
+      title: current.minerals?.concentration?.heading ?? current.choropleth.title,
+      summary: current.summary,
+      legendTitle: current.choropleth.title,
+      categories: current.choropleth.categories,
+      notes: derivedNotes(dataset, state.view, current.date),
+      credit: `${CREDIT} Critical Minerals Map, as of ${formatDate(current.date)}.`,
+    };
+    return { svg: exportSvg(view, svgCountries, text), name: `critical-minerals-${state.view}-${current.date}` };
+  };
+  element("download-svg").addEventListener("click", () => {
+    const { svg, name } = exportImage();
+    saveBlob(new Blob([svgText(svg)], { type: "image/svg+xml" }), `${name}.svg`);
+  });
+  element("download-png").addEventListener("click", () => {
+    const { svg, name } = exportImage();
+    svgToPng(svg, 2)
+      .then((png) => saveBlob(png, `${name}.png`))
+      .catch((error: unknown) => console.error(error));
   });
 
   const legendEl = element("legend");

@@ -37,84 +37,14 @@ export function mountSvgMap(
     const box = container.getBoundingClientRect();
     size = { width: Math.max(1, box.width), height: Math.max(1, box.height) };
     projection = projectionOf(size.width, size.height);
-    const path = geoPath(projection);
-    paths = new Map(countries.features.map((f: Country) => [f.properties.iso3, path(f) ?? ""]));
+    paths = countryPaths(countries, projection);
   };
 
   const draw = () => {
-    const palette = BASE_PALETTE[view.theme];
-    const emphasis = EMPHASIS[view.theme];
-    const path = geoPath(projection);
-    const countryPaths = [...paths].map(([iso3, d]) =>
-      s("path", {
-        d,
-        fill: view.colours.get(iso3) ?? view.land,
-        stroke: palette.border,
-        "stroke-width": 0.5,
-        "data-iso3": iso3,
-      }),
-    );
-    const outline = (codes: readonly string[], attrs: Record<string, string | number>) =>
-      codes.map((iso3) => s("path", { d: paths.get(iso3) ?? "", fill: "none", ...attrs }));
-    const arcs = view.arcs.map((a) =>
-      s("path", {
-        d: path({ type: "LineString", coordinates: a.path }) ?? "",
-        fill: "none",
-        stroke: cssColour(a.colour),
-        "stroke-width": a.highlighted ? 4 : 1.4,
-        "stroke-linecap": "round",
-        "data-arc": a.arc.id,
-        "data-iso3": a.arc.iso3,
-      }),
-    );
-    const point = (lonLat: [number, number]) => projection(lonLat) ?? [-99, -99];
-    const markers = view.markers.map((m) => {
-      const [x, y] = point(m.position);
-      return s("circle", {
-        cx: x,
-        cy: y,
-        r: 4.5,
-        fill: cssColour(m.fill),
-        stroke: cssColour(m.outline),
-        "stroke-width": 1.2,
-        "data-iso3": m.iso3,
-      });
-    });
-    const hub = view.hub
-      ? (() => {
-          const [x, y] = point(view.hub.position);
-          return s("circle", {
-            cx: x,
-            cy: y,
-            r: 6,
-            fill: cssColour(view.hub.fill),
-            stroke: cssColour(view.hub.outline),
-            "stroke-width": 2,
-          });
-        })()
-      : null;
     svg.setAttribute("viewBox", `0 0 ${size.width} ${size.height}`);
     svg.setAttribute("width", String(size.width));
     svg.setAttribute("height", String(size.height));
-    svg.replaceChildren(
-      s("rect", { width: size.width, height: size.height, fill: palette.ocean }),
-      s("path", {
-        d: path({ type: "Sphere" }) ?? "",
-        fill: palette.ocean,
-        stroke: palette.border,
-        "stroke-width": 0.5,
-      }),
-      s("g", { class: "countries" }, ...countryPaths),
-      s(
-        "g",
-        { class: "uncertain" },
-        ...outline(view.uncertain, { stroke: emphasis.uncertain, "stroke-width": 1.4, "stroke-dasharray": "4 3" }),
-      ),
-      s("g", { class: "highlight" }, ...outline(view.highlight, { stroke: emphasis.highlight, "stroke-width": 2.5 })),
-      s("g", { class: "arcs" }, ...arcs),
-      s("g", { class: "markers" }, ...markers),
-      ...(hub ? [hub] : []),
-    );
+    svg.replaceChildren(...mapElements(view, paths, projection, size));
   };
 
   const targetOf = (event: Event): MapTarget => {
@@ -159,4 +89,92 @@ export function mountSvgMap(
       svg.remove();
     },
   };
+}
+
+/**
+ * The SVG elements of a map: ocean, countries, dashed and highlighted outlines, arcs, markers and
+ * the hub. Shared by the live SVG map and the downloadable image.
+ */
+export function mapElements(
+  view: MapView,
+  paths: ReadonlyMap<string, string>,
+  projection: GeoProjection,
+  size: { width: number; height: number },
+  /** Paint the whole frame as ocean (live map) or only the globe's outline (downloads). */
+  ocean: "frame" | "globe" = "frame",
+): SVGElement[] {
+  const palette = BASE_PALETTE[view.theme];
+  const emphasis = EMPHASIS[view.theme];
+  const path = geoPath(projection);
+  const countryPaths = [...paths].map(([iso3, d]) =>
+    s("path", {
+      d,
+      fill: view.colours.get(iso3) ?? view.land,
+      stroke: palette.border,
+      "stroke-width": 0.5,
+      "data-iso3": iso3,
+    }),
+  );
+  const outline = (codes: readonly string[], attrs: Record<string, string | number>) =>
+    codes.map((iso3) => s("path", { d: paths.get(iso3) ?? "", fill: "none", ...attrs }));
+  const arcs = view.arcs.map((a) =>
+    s("path", {
+      d: path({ type: "LineString", coordinates: a.path }) ?? "",
+      fill: "none",
+      stroke: cssColour(a.colour),
+      "stroke-width": a.highlighted ? 4 : 1.4,
+      "stroke-linecap": "round",
+      "data-arc": a.arc.id,
+      "data-iso3": a.arc.iso3,
+    }),
+  );
+  const point = (lonLat: [number, number]) => projection(lonLat) ?? [-99, -99];
+  const markers = view.markers.map((m) => {
+    const [x, y] = point(m.position);
+    return s("circle", {
+      cx: x,
+      cy: y,
+      r: 4.5,
+      fill: cssColour(m.fill),
+      stroke: cssColour(m.outline),
+      "stroke-width": 1.2,
+      "data-iso3": m.iso3,
+    });
+  });
+  const hub = view.hub;
+  const hubMark = hub
+    ? [
+        s("circle", {
+          cx: point(hub.position)[0],
+          cy: point(hub.position)[1],
+          r: 6,
+          fill: cssColour(hub.fill),
+          stroke: cssColour(hub.outline),
+          "stroke-width": 2,
+        }),
+      ]
+    : [];
+  return [
+    ...(ocean === "frame" ? [s("rect", { width: size.width, height: size.height, fill: palette.ocean })] : []),
+    s("path", { d: path({ type: "Sphere" }) ?? "", fill: palette.ocean, stroke: palette.border, "stroke-width": 0.5 }),
+    s("g", { class: "countries" }, ...countryPaths),
+    s(
+      "g",
+      { class: "uncertain" },
+      ...outline(view.uncertain, { stroke: emphasis.uncertain, "stroke-width": 1.4, "stroke-dasharray": "4 3" }),
+    ),
+    s("g", { class: "highlight" }, ...outline(view.highlight, { stroke: emphasis.highlight, "stroke-width": 2.5 })),
+    s("g", { class: "arcs" }, ...arcs),
+    s("g", { class: "markers" }, ...markers),
+    ...hubMark,
+  ];
+}
+
+/** Each country's outline as an SVG path for a projection. */
+export function countryPaths(
+  countries: FeatureCollection<Polygon | MultiPolygon, { iso3: string }>,
+  projection: GeoProjection,
+): Map<string, string> {
+  const path = geoPath(projection);
+  return new Map(countries.features.map((f: Country) => [f.properties.iso3, path(f) ?? ""]));
 }

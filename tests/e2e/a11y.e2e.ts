@@ -2,10 +2,11 @@
  * Accessible to everyone and never blank: axe-core finds no violation in any view, the map works
  * from the keyboard, and without WebGL the SVG map draws the same story.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PACT_COLOURS } from "../../src/model/palette.ts";
 import type { Dataset } from "../../src/types.ts";
@@ -160,5 +161,35 @@ describe("the map appears at once and never blank", () => {
     } finally {
       await noWebgl.close();
     }
+  });
+});
+
+describe("downloads", () => {
+  it("saves a 2× PNG of the current view with title, legend and credit, not blank", async () => {
+    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-png").click()]);
+    expect(download.suggestedFilename()).toMatch(/^critical-minerals-minerals-\d{4}-\d{2}-\d{2}\.png$/);
+    const path = await download.path();
+    const png = PNG.sync.read(readFileSync(path));
+    expect(png.width).toBe(2 * 1200);
+    expect(png.height).toBeGreaterThan(2 * 700);
+    const colours = new Set<number>();
+    for (let i = 0; i < png.data.length; i += 4 * 97) {
+      colours.add(((png.data[i] ?? 0) << 16) | ((png.data[i + 1] ?? 0) << 8) | (png.data[i + 2] ?? 0));
+    }
+    expect(colours.size).toBeGreaterThan(20);
+    writeFileSync(join("test-results", "screenshots", "download.png"), readFileSync(path));
+    await page.context().close();
+  });
+
+  it("saves an SVG drawn by the d3 renderer with the legend and credit", async () => {
+    const { page } = await openApp(browser, `${appUrl}?date=2026-02-04`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-svg").click()]);
+    const svg = readFileSync(await download.path(), "utf8");
+    expect(svg).toMatch(/^<\?xml/);
+    expect(svg).toContain("Pact signed at the 4 Feb 2026 ministerial (11)");
+    expect(svg).toContain("Natural Earth");
+    expect((svg.match(/data-iso3="/g) ?? []).length).toBeGreaterThan(200);
+    await page.context().close();
   });
 });
