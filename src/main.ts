@@ -29,13 +29,16 @@ import { countryMinerals, mineralTooltipRows } from "./model/insight.ts";
 import { methodologyModel } from "./model/methodology.ts";
 import { derivedNotes } from "./model/notes.ts";
 import { BASE_PALETTE, hexToRgba, MINERAL_COLOURS, PACT_COLOURS, type Theme } from "./model/palette.ts";
+import { type ShortcutCommand, shortcutFor } from "./model/shortcuts.ts";
 import { STATUS_LABELS } from "./model/status.ts";
 import { nextSort, type TableSort, tableModel } from "./model/table.ts";
+import { nextEvent, previousEvent } from "./model/timeline.ts";
 import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
 import { parseSearch } from "./state/url.ts";
 import { mountControls } from "./ui/controls.ts";
 import { exportSvg, saveBlob, svgText, svgToPng } from "./ui/export.ts";
+import { mountHelp } from "./ui/help.ts";
 import { renderLegend } from "./ui/legend.ts";
 import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
@@ -486,9 +489,49 @@ async function start(): Promise<void> {
     const { state } = parseSearch(window.location.search);
     dispatch({ type: "replace", state: AVAILABLE_VIEWS.includes(state.view) ? state : { ...state, view: "pacts" } });
   });
+  const runShortcut = (command: ShortcutCommand) => {
+    const state = store.get();
+    const date = sceneOf(state).date;
+    const toDate = (next: string) =>
+      dispatch({ type: "set", patch: { date: next === index.timeline.end ? null : next } });
+    switch (command.type) {
+      case "view":
+        legendFilter = null;
+        dispatch({ type: "set", patch: { view: command.view } });
+        break;
+      case "search":
+        element("country-search").focus();
+        break;
+      case "table":
+        dispatch({ type: "set", patch: { table: !state.table } });
+        break;
+      case "previous-event":
+        toDate(previousEvent(index.timeline, date));
+        break;
+      case "next-event":
+        toDate(nextEvent(index.timeline, date));
+        break;
+      case "play":
+        element("timeline").querySelector<HTMLButtonElement>(".timeline-play")?.click();
+        break;
+      case "help":
+        help.toggle();
+        break;
+    }
+  };
+  const help = mountHelp(element("help-button"), element("help"));
   document.addEventListener("keydown", (event) => {
+    const target = event.target as HTMLElement | null;
+    const typing = Boolean(target?.closest("input, select, textarea, [contenteditable]"));
+    const command = shortcutFor(event.key, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey }, typing);
+    if (command) {
+      event.preventDefault();
+      runShortcut(command);
+      return;
+    }
     if (event.key !== "Escape") return;
-    if (methodologyOpen) {
+    if (help.isOpen()) help.toggle(false);
+    else if (methodologyOpen) {
       methodologyOpen = false;
       renderSources();
       sourcesButton.focus();

@@ -160,7 +160,7 @@ export function renderInsight(
           ...c.stats.flatMap(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]),
         )
       : h("p", { class: "insight-empty" }, scene.mineral?.note || `${mineralName}: no country data published.`),
-    c && c.bars.length ? h("h3", {}, "Top producers, share of world") : null,
+    c?.bars.length ? h("h3", {}, "Top producers, share of world") : null,
     producerChart(scene, colours),
     blocSection,
     c ? sourceLine(c.source) : null,

@@ -100,6 +100,22 @@ describe("keyboard", () => {
     await page.context().close();
   });
 
+  it("switches views, steps the timeline and shows the shortcuts from the keyboard", async () => {
+    const { page } = await openApp(browser, `${appUrl}?date=2026-02-03`);
+    await page.locator("body").focus();
+    await page.keyboard.press("3");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("view") === "minerals");
+    await page.keyboard.press("]");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("date") === "2026-02-04");
+    await page.keyboard.press("?");
+    await page.locator("#help").waitFor({ state: "visible" });
+    expect(await page.locator("#help").textContent()).toContain("Timeline: next event");
+    await screenshot(page, "a11y-help");
+    await page.keyboard.press("Escape");
+    await page.locator("#help").waitFor({ state: "hidden" });
+    await page.context().close();
+  });
+
   it("opens a country from the table view with Enter", async () => {
     const { page } = await openApp(browser, `${appUrl}?table=1`);
     const first = page.locator(".data-table-country").first();

@@ -314,7 +314,6 @@ describe("more embeds than the browser has WebGL contexts", () => {
       );
       const context = await scarce.newContext({ viewport: { width: 1400, height: 1000 }, reducedMotion: "reduce" });
       const page = await context.newPage();
-      const t0 = Date.now();
       await page.goto(url);
       const frames: Frame[] = [];
       for (const handle of await page.locator("iframe.map").elementHandles()) {
@@ -324,7 +323,6 @@ describe("more embeds than the browser has WebGL contexts", () => {
       // Every frame ends in a state: drawn, or drawn by the fallback, or an error message.
       for (const frame of frames) {
         await frame.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 90_000 });
-        console.log("ready", Date.now() - t0);
       }
       await page.waitForTimeout(1500);
       let fellBack = 0;
