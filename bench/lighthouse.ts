@@ -95,6 +95,16 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+/** The path of a URL on the benchmark's server (its port changes every run); other text as it is. */
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin.startsWith("http://127.0.0.1") ? parsed.pathname : url;
+  } catch {
+    return url;
+  }
+}
+
 /** One line for an item of an audit's details table. */
 function itemText(item: Record<string, unknown>): string {
   const node = item.node as { selector?: string; snippet?: string } | undefined;
@@ -107,7 +117,7 @@ function itemText(item: Record<string, unknown>): string {
   const url = item.url ?? item.scriptUrl ?? source?.url;
   if (typeof url === "string") {
     const wasted = typeof item.wastedBytes === "number" ? ` (${Math.round(item.wastedBytes / 1024)} KiB unused)` : "";
-    return `${new URL(url).pathname}${wasted}${error ? `: ${error}` : ""}`;
+    return `${pathOf(url)}${wasted}${error ? `: ${error}` : ""}`;
   }
   const text = item.description ?? item.label ?? item.value;
   return typeof text === "string" ? text : JSON.stringify(item).slice(0, 120);
@@ -152,7 +162,13 @@ export async function runLighthouse(url: string, runs: number, outDir: string): 
             title: audit.title,
             score: audit.score,
             ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
-            items: details?.type === "debugdata" ? [] : (details?.items ?? []).slice(0, 5).map(itemText),
+            items:
+              details?.type === "debugdata"
+                ? []
+                : (details?.items ?? [])
+                    .map(itemText)
+                    .filter((text) => !text.startsWith("{"))
+                    .slice(0, 5),
           });
         }
       }

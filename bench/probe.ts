@@ -13,6 +13,8 @@ export interface Probe {
   drawEnds: number[];
   /** MapLibre canvas frames until ready: [end time, vertices drawn]. */
   mapFrames: [number, number][];
+  /** End of the first frame showing a visible SVG map (≥ 50 paths, e.g. a poster drawn before WebGL). */
+  svgMap: number | null;
   longTasks: [number, number][];
   /** Layout shifts without recent input: [time, value, the shifted elements]. */
   layoutShifts: [number, number, string][];
@@ -31,6 +33,7 @@ export function installProbe(): void {
     readyState: null,
     drawEnds: [],
     mapFrames: [],
+    svgMap: null,
     longTasks: [],
     layoutShifts: [],
     lastMove: 0,
@@ -56,6 +59,35 @@ export function installProbe(): void {
   } catch {
     // no Long Tasks API: blocking time stays 0
   }
+  // An SVG map (a poster or fallback drawn before or instead of WebGL) counts as the map on screen
+  // from the end of the first frame in which it is visible.
+  let svgSeen = false;
+  const svgWatcher = new MutationObserver(() => {
+    if (svgSeen || !document.querySelector("svg path")) return;
+    for (const svg of document.querySelectorAll("svg")) {
+      if (svg.querySelectorAll("path").length < 50) continue;
+      const box = svg.getBoundingClientRect();
+      if (box.width < 100 || box.height < 60) continue;
+      if (svg.checkVisibility && !svg.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      svgSeen = true;
+      svgWatcher.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          probe.svgMap = performance.now();
+        };
+        channel.port2.postMessage(0);
+      });
+      return;
+    }
+  });
+  svgWatcher.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["hidden", "class", "style"],
+  });
+
   const describe = (node: Node | null): string => {
     if (!(node instanceof Element)) return node?.nodeName ?? "?";
     const id = node.id ? `#${node.id}` : "";
@@ -175,6 +207,7 @@ export function loadFigures(): {
   readyState: string | null;
   fcp: number | null;
   mapFrames: [number, number][];
+  svgMap: number | null;
   longTasks: [number, number][];
   layoutShifts: [number, number, string][];
   jsDone: number;
@@ -189,6 +222,7 @@ export function loadFigures(): {
     readyState: probe.readyState,
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
     mapFrames: probe.mapFrames,
+    svgMap: probe.svgMap,
     longTasks: probe.longTasks,
     layoutShifts: probe.layoutShifts,
     jsDone: doneOf((path) => /\.m?js$/.test(path)),

@@ -19,7 +19,7 @@ import {
   type Marker,
   type RendererOptions,
 } from "./map/view.ts";
-import { supportsWebgl } from "./map/webgl.ts";
+import { supportsWebgl, watchWebglContext } from "./map/webgl.ts";
 import { WASHINGTON } from "./model/arcs.ts";
 import type { Choropleth } from "./model/choropleth.ts";
 import { deriveScene, indexOf, memoize, type Scene } from "./model/derive.ts";
@@ -206,7 +206,10 @@ async function start(): Promise<void> {
   const mapEl = element("map");
   const countries = countryFeatures(world);
   const svgCountries = withD3Winding(countries);
+  let announced = false;
   const announceReady = () => {
+    if (announced) return;
+    announced = true;
     markReady();
     if (embed.messageParent) postReady();
   };
@@ -251,6 +254,31 @@ async function start(): Promise<void> {
       onReady: announceReady,
     });
   };
+
+  // When the browser takes the WebGL context away (too many maps on the page, a GPU reset), draw
+  // the same view in SVG over the canvas until the context comes back.
+  let stand: MapRenderer | null = null;
+  const fallbackNote = element("fallback-note");
+  watchWebglContext(mapEl, {
+    onLost: () => {
+      if (map === poster) announceReady(); // the poster stays: it is the drawn map
+      if (stand || map === poster) return;
+      posterEl.hidden = false;
+      stand = mountSvgMap(posterEl, svgCountries, mapViewOf(store.get()), posterProjection, {
+        ...rendererOptions,
+        label: "World map (static while the interactive map is paused)",
+      });
+      fallbackNote.hidden = false;
+      fallbackNote.textContent = "The interactive map is paused by the browser; showing a static copy.";
+      if (!document.documentElement.dataset.ready) announceReady();
+    },
+    onRestored: () => {
+      stand?.destroy();
+      stand = null;
+      posterEl.hidden = true;
+      fallbackNote.hidden = true;
+    },
+  });
 
   // 3. Otherwise the WebGL map loads behind the poster and replaces it when its first frame is drawn.
   if (!supportsWebgl()) useSvgFallback("this browser cannot draw WebGL maps.");
@@ -479,7 +507,9 @@ async function start(): Promise<void> {
       },
     );
     renderTableView(state);
-    map.update(mapViewOf(state));
+    const view = mapViewOf(state);
+    map.update(view);
+    stand?.update(view);
   };
 
   store.subscribe(render);

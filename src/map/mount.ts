@@ -85,6 +85,16 @@ export function mountMap(
       checkReady();
     });
   });
+  // While the browser holds the WebGL context, MapLibre has no style: keep the latest view and
+  // apply it once the context (and the style MapLibre saved) is back.
+  let contextLost = false;
+  map.on("webglcontextlost", () => {
+    contextLost = true;
+  });
+  map.on("webglcontextrestored", () => {
+    contextLost = false;
+    map.once("idle", () => apply(view, null));
+  });
   map.on("error", (event) => options.onError(event.error?.message ?? "The map failed to render."));
 
   const targetAt = (event: MapMouseEvent): MapTarget => {
@@ -126,7 +136,7 @@ export function mountMap(
     update(next) {
       const previous = view;
       view = next;
-      if (loaded) apply(next, previous);
+      if (loaded && !contextLost) apply(next, previous);
     },
     flyTo(lon, lat) {
       readerMoved = true;

@@ -152,6 +152,36 @@ describe("the map appears at once and never blank", () => {
     await page.context().close();
   });
 
+  it("shows a static SVG copy when the WebGL context is lost, and the WebGL map again when it is restored", async () => {
+    const { page, errors } = await openApp(browser, `${appUrl}?date=2026-02-04&arcs=0`);
+    const lose = (how: "loseContext" | "restoreContext") =>
+      page.evaluate((method) => {
+        const canvas = document.querySelector<HTMLCanvasElement>("canvas.maplibregl-canvas");
+        const gl = canvas?.getContext("webgl2") ?? canvas?.getContext("webgl");
+        const extension = gl?.getExtension("WEBGL_lose_context");
+        (window as unknown as { lostContext?: WEBGL_lose_context }).lostContext ??= extension ?? undefined;
+        (window as unknown as { lostContext?: WEBGL_lose_context }).lostContext?.[method]();
+      }, how);
+    await lose("loseContext");
+    await page.locator("#poster svg").waitFor({ state: "visible" });
+    expect(await page.locator("#fallback-note").textContent()).toMatch(/paused/);
+    const png = await screenshot(page, "context-lost");
+    const argentina = pixel(png, ...(await projectToPage(page, ...label("ARG"))));
+    const n = Number.parseInt((PACT_COLOURS.light.ministerial ?? "").slice(1), 16);
+    expect(colourDistance(argentina, [(n >> 16) & 255, (n >> 8) & 255, n & 255]), hex(argentina)).toBeLessThanOrEqual(
+      3,
+    );
+
+    await lose("restoreContext");
+    await page.locator("#poster").waitFor({ state: "hidden" });
+    await page.waitForTimeout(1500);
+    const restored = pixel(await screenshot(page, "context-restored"), ...(await projectToPage(page, ...label("ARG"))));
+    expect(colourDistance(restored, [(n >> 16) & 255, (n >> 8) & 255, n & 255]), hex(restored)).toBeLessThanOrEqual(3);
+    expect(await page.locator("#fallback-note").isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("renders the SVG map with the same colours, tooltip and panel when WebGL is disabled", async () => {
     const noWebgl = await launchChromium({ disableWebgl: true });
     try {
