@@ -9,7 +9,7 @@ export interface Help {
 
 export function mountHelp(button: HTMLElement, el: HTMLElement): Help {
   const row = (label: string, description: string) => [h("dt", {}, h("kbd", {}, label)), h("dd", {}, description)];
-  const close = h("button", { type: "button", class: "panel-close", "aria-label": "Close shortcuts" }, "×");
+  const close = h("button", { type: "button", class: "help-close", "aria-label": "Close shortcuts" }, "×");
   setChildren(
     el,
     h("header", { class: "panel-header" }, h("h2", { id: "help-title" }, "Keyboard shortcuts"), close),

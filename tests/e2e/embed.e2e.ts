@@ -6,7 +6,8 @@
 import type { Browser, Frame, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { embedSnippet, fullMapUrl } from "../../src/embed/embed.ts";
+import { fullMapUrl } from "../../src/embed/embed.ts";
+import { embedSnippet } from "../../src/embed/snippet.ts";
 import { launchChromium } from "./chromium.ts";
 import { articlePage, type HostServer, serveHost } from "./host.ts";
 import { openApp, screenshot } from "./page.ts";
@@ -222,7 +223,7 @@ describe("three embeds in an article on another origin: normal, sandboxed, under
     expect(await appHeight(frame)).toBe(final);
 
     // Closing the panel shrinks the embed back, and the iframe with it.
-    await frame.locator(".panel-close").click();
+    await frame.locator("#panel .panel-close").click();
     await frame.locator("#panel").waitFor({ state: "hidden" });
     await article.page.waitForFunction(
       (height) => document.querySelector("iframe.map")?.getBoundingClientRect().height === height,
@@ -327,15 +328,25 @@ describe("more embeds than the browser has WebGL contexts", () => {
       await page.waitForTimeout(1500);
       let fellBack = 0;
       for (const [i, frame] of frames.entries()) {
+        // The lead's fallbacks: a static SVG copy while the context is lost, or the SVG map.
         const state = await frame.evaluate(() => ({
-          lost: document.documentElement.classList.contains("is-webgl-lost"),
+          paused: document.getElementById("fallback-note")?.hidden === false,
           svg: document.documentElement.classList.contains("is-svg-fallback"),
         }));
-        if (state.lost || state.svg) fellBack += 1;
+        if (state.paused || state.svg) fellBack += 1;
         await page
           .locator(`#embed-${i} iframe`)
           .screenshot({ path: `test-results/screenshots/embed-scarce-webgl-${i}.png` });
         expect(await colours(page, "#map", frame), `map ${i} is blank`).toBeGreaterThan(3);
+        // A fallback stays inside the map's box: one map, not two stacked over the legend.
+        const spill = await frame.evaluate(() => {
+          const area = document.querySelector(".map-area")?.getBoundingClientRect();
+          return [...document.querySelectorAll(".map-area .svg-map")]
+            .map((svg) => svg.getBoundingClientRect())
+            .filter((box) => area && box.height > 0 && box.bottom > area.bottom + 1)
+            .map((box) => Math.round(box.bottom - (area?.bottom ?? 0)));
+        });
+        expect(spill, `map ${i}: a fallback map spills out of the map area by`).toEqual([]);
       }
       expect(fellBack).toBeGreaterThanOrEqual(1);
       await context.close();

@@ -1,19 +1,21 @@
 import { describe, expect, it } from "vitest";
 import {
-  clampHeight,
-  DEFAULT_EMBED_HEIGHT,
   embedOptions,
-  embedSnippet,
-  embedUrl,
-  escapeAttribute,
   fullMapUrl,
-  hostScriptUrl,
   MAX_HEIGHT,
-  MIN_EMBED_HEIGHT,
   parseEmbedMessage,
   readyMessage,
   resizeMessage,
 } from "../../../src/embed/embed.ts";
+import {
+  clampHeight,
+  DEFAULT_EMBED_HEIGHT,
+  embedSnippet,
+  embedUrl,
+  escapeAttribute,
+  hostScriptUrl,
+  MIN_EMBED_HEIGHT,
+} from "../../../src/embed/snippet.ts";
 
 describe("embedOptions", () => {
   it("is compact when asked by URL or when framed; only a frame changes gestures and messages", () => {
