@@ -7,6 +7,7 @@ import "./styles/tables.css";
 import { CHINA, CREDIT } from "./config.ts";
 import { loadData } from "./data/load.ts";
 import { countryFeatures, withD3Winding } from "./data/topology.ts";
+import { mountEmbedChrome } from "./embed/chrome.ts";
 import { embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
 import { fallbackProjection, posterProjection } from "./map/frame.ts";
@@ -42,6 +43,7 @@ import { mountHelp } from "./ui/help.ts";
 import { renderLegend } from "./ui/legend.ts";
 import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
+import { mountShare } from "./ui/share.ts";
 import { downloadLinks, renderMethodology } from "./ui/sources.ts";
 import { markReady, renderFatal } from "./ui/status.ts";
 import { renderTable } from "./ui/table.ts";
@@ -393,6 +395,16 @@ async function start(): Promise<void> {
     renderSources();
     if (methodologyOpen) methodologyEl.querySelector<HTMLElement>(".methodology-close")?.focus();
   });
+
+  // Sharing: the link and embed code of the current view; in an embed, a one-line credit and a
+  // "View full map" link that opens the same state in a new tab.
+  mountShare(
+    element("share"),
+    () => window.location.href,
+    () => document.title,
+  );
+  const credit = document.querySelector<HTMLElement>(".credit");
+  if (embed.compact && credit) mountEmbedChrome(credit, () => window.location.href);
 
   // Downloads of the current view (the CSVs are linked from the sources panel).
   const exportImage = () => {
