@@ -5,7 +5,8 @@ export default defineConfig({
   base: "./",
   build: {
     target: "es2022",
-    sourcemap: false,
+    // Source maps for readers of the code and for error reports; browsers fetch them only in devtools.
+    sourcemap: true,
     chunkSizeWarningLimit: 1200,
   },
   server: { host: "127.0.0.1" },

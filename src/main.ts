@@ -79,6 +79,8 @@ async function start(): Promise<void> {
   const themeOf = (state: AppState): Theme => resolvedTheme(state.theme, darkQuery.matches);
   document.documentElement.dataset.theme = themeOf(initial);
 
+  // Fetch the WebGL map's code while the data load, not after (it is used only if WebGL works).
+  const mountModule = supportsWebgl() ? import("./map/mount.ts") : null;
   const loaded = await loadData();
   if (!loaded.ok) {
     renderFatal(fatal, `The map's data could not be loaded: ${loaded.error}`);
@@ -248,6 +250,9 @@ async function start(): Promise<void> {
     posterEl.hidden = true;
     map.destroy();
     document.documentElement.classList.add("is-svg-fallback");
+    // A WebGL map that failed half-way may have left its canvas behind: start from an empty box.
+    mapEl.replaceChildren();
+    mapEl.className = "map";
     element("fallback-note").hidden = false;
     element("fallback-note").textContent = `Showing a simplified map: ${reason}`;
     map = mountSvgMap(mapEl, svgCountries, mapViewOf(store.get()), fallbackProjection, {
@@ -263,29 +268,33 @@ async function start(): Promise<void> {
   const fallbackNote = element("fallback-note");
   watchWebglContext(mapEl, {
     onLost: () => {
-      if (map === poster) announceReady(); // the poster stays: it is the drawn map
-      if (stand || map === poster) return;
+      fallbackNote.hidden = false;
+      fallbackNote.textContent = "The interactive map is paused by the browser; showing a static copy.";
+      // Lost before the first frame: the poster is still up and is the drawn map.
+      if (!posterEl.hidden || stand) {
+        announceReady();
+        return;
+      }
       posterEl.hidden = false;
       stand = mountSvgMap(posterEl, svgCountries, mapViewOf(store.get()), posterProjection, {
         ...rendererOptions,
         label: "World map (static while the interactive map is paused)",
       });
-      fallbackNote.hidden = false;
-      fallbackNote.textContent = "The interactive map is paused by the browser; showing a static copy.";
-      if (!document.documentElement.dataset.ready) announceReady();
+      announceReady();
     },
     onRestored: () => {
-      stand?.destroy();
+      fallbackNote.hidden = true;
+      if (!stand) return;
+      stand.destroy();
       stand = null;
       posterEl.hidden = true;
-      fallbackNote.hidden = true;
     },
   });
 
   // 3. Otherwise the WebGL map loads behind the poster and replaces it when its first frame is drawn.
-  if (!supportsWebgl()) useSvgFallback("this browser cannot draw WebGL maps.");
+  if (!mountModule) useSvgFallback("this browser cannot draw WebGL maps.");
   else {
-    import("./map/mount.ts")
+    mountModule
       .then(({ mountMap }) => {
         const webgl = mountMap(mapEl, countries, mapViewOf(store.get()), {
           ...rendererOptions,

@@ -41,7 +41,6 @@ export function mountMap(
     pitchWithRotate: false,
     touchPitch: false,
     maxZoom: 7,
-    canvasContextAttributes: { antialias: true },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
@@ -106,10 +105,20 @@ export function mountMap(
     const iso3 = feature?.properties?.iso3;
     return typeof iso3 === "string" ? { kind: "country", iso3 } : null;
   };
+  // Picking reads back from the GPU: do it at most once per frame, for the latest pointer position.
+  let pendingMove: MapMouseEvent | null = null;
   map.on("mousemove", (event) => {
-    const target = targetAt(event);
-    map.getCanvas().style.cursor = target ? "pointer" : "";
-    options.onHover(target, event.point);
+    if (pendingMove === null) {
+      requestAnimationFrame(() => {
+        const latest = pendingMove;
+        pendingMove = null;
+        if (!latest) return;
+        const target = targetAt(latest);
+        map.getCanvas().style.cursor = target ? "pointer" : "";
+        options.onHover(target, latest.point);
+      });
+    }
+    pendingMove = event;
   });
   map.on("mouseout", () => options.onHover(null, { x: 0, y: 0 }));
   map.on("click", (event) => options.onClick(targetAt(event)));
