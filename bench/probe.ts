@@ -60,8 +60,20 @@ export function installProbe(): void {
     // no Long Tasks API: blocking time stays 0
   }
   // An SVG map (a poster or fallback drawn before or instead of WebGL) counts as the map on screen
-  // from the end of the first frame in which it is visible.
+  // from the end of the first frame in which it is visible: either the <svg> itself, or a picture
+  // of it painted into a 2D canvas (drawImage of an SVG image, as the app's poster does).
   let svgSeen = false;
+  const seen = () => {
+    svgSeen = true;
+    svgWatcher.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        probe.svgMap = performance.now();
+      };
+      channel.port2.postMessage(0);
+    });
+  };
   const svgWatcher = new MutationObserver(() => {
     if (svgSeen || !document.querySelector("svg path")) return;
     for (const svg of document.querySelectorAll("svg")) {
@@ -69,18 +81,19 @@ export function installProbe(): void {
       const box = svg.getBoundingClientRect();
       if (box.width < 100 || box.height < 60) continue;
       if (svg.checkVisibility && !svg.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-      svgSeen = true;
-      svgWatcher.disconnect();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          probe.svgMap = performance.now();
-        };
-        channel.port2.postMessage(0);
-      });
+      seen();
       return;
     }
   });
+  const drawImage = CanvasRenderingContext2D.prototype.drawImage;
+  CanvasRenderingContext2D.prototype.drawImage = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+    (drawImage as (...a: unknown[]) => void).apply(this, args);
+    const image = args[0];
+    if (svgSeen || !(image instanceof HTMLImageElement) || !image.src.startsWith("data:image/svg+xml")) return;
+    const box = this.canvas.getBoundingClientRect();
+    if (!this.canvas.isConnected || box.width < 100 || box.height < 60) return;
+    seen();
+  } as typeof drawImage;
   svgWatcher.observe(document, {
     childList: true,
     subtree: true,

@@ -18,9 +18,10 @@ import {
   type MapTarget,
   type MapView,
   type Marker,
+  NO_MAP,
   type RendererOptions,
 } from "./map/view.ts";
-import { supportsWebgl, watchWebglContext } from "./map/webgl.ts";
+import { isWebglUnavailable, mayHaveWebgl, watchWebglContext } from "./map/webgl.ts";
 import { WASHINGTON } from "./model/arcs.ts";
 import type { Choropleth } from "./model/choropleth.ts";
 import { deriveScene, indexOf, memoize, type Scene } from "./model/derive.ts";
@@ -80,7 +81,14 @@ async function start(): Promise<void> {
   document.documentElement.dataset.theme = themeOf(initial);
 
   // Fetch the WebGL map's code while the data load, not after (it is used only if WebGL works).
-  const mountModule = supportsWebgl() ? import("./map/mount.ts") : null;
+  const mountModule = mayHaveWebgl() ? import("./map/mount.ts") : null;
+  let mountArrived: Awaited<NonNullable<typeof mountModule>> | null = null;
+  mountModule?.then(
+    (module) => {
+      mountArrived = module;
+    },
+    () => undefined,
+  );
   const loaded = await loadData();
   if (!loaded.ok) {
     renderFatal(fatal, `The map's data could not be loaded: ${loaded.error}`);
@@ -141,10 +149,41 @@ async function start(): Promise<void> {
     return { colours, uncertain };
   });
 
-  const mapViewOf = (state: AppState): MapView => {
-    const theme = themeOf(state);
+  // The same inputs give the same MapView object, so renderers can skip a redraw by identity.
+  const mapViewOf = (state: AppState): MapView =>
+    mapViewFor(
+      sceneOf(state),
+      themeOf(state),
+      state.view,
+      state.country,
+      legendFilter,
+      legendHover,
+      hovered?.iso3 ?? null,
+      hovered?.kind === "arc" ? hovered.id : null,
+    );
+  const mapViewFor = memoize(
+    (
+      current: Scene,
+      theme: Theme,
+      view: AppState["view"],
+      country: string | null,
+      legendFilter: string | null,
+      legendHover: string | null,
+      hoveredIso3: string | null,
+      hoveredArc: string | null,
+    ): MapView => mapViewOfScene(current, theme, view, country, legendFilter, legendHover, hoveredIso3, hoveredArc),
+  );
+  const mapViewOfScene = (
+    current: Scene,
+    theme: Theme,
+    view: AppState["view"],
+    country: string | null,
+    legendFilter: string | null,
+    legendHover: string | null,
+    hoveredIso3: string | null,
+    hoveredArc: string | null,
+  ): MapView => {
     const palette = BASE_PALETTE[theme];
-    const current = sceneOf(state);
     const { colours, uncertain } = coloursOf(current.choropleth, legendFilter);
     const markers: Marker[] = [];
     for (const place of dataset.places) {
@@ -159,15 +198,14 @@ async function start(): Promise<void> {
       }
     }
     const highlight = new Set<string>();
-    if (state.country) highlight.add(state.country);
-    if (hovered) highlight.add(hovered.iso3);
+    if (country) highlight.add(country);
+    if (hoveredIso3) highlight.add(hoveredIso3);
     if (legendHover) {
       for (const entry of current.choropleth.countries.values()) {
         if (entry.key === legendHover) highlight.add(entry.iso3);
       }
     }
     const pactColours = PACT_COLOURS[theme];
-    const hoveredArc = hovered?.kind === "arc" ? hovered.id : null;
     return {
       theme,
       colours,
@@ -181,7 +219,7 @@ async function start(): Promise<void> {
       ),
       markers,
       hub:
-        state.view === "pacts"
+        view === "pacts"
           ? { position: WASHINGTON, fill: hexToRgba(pactColours.hub ?? "#000000"), outline: palette.markerOutline }
           : null,
     };
@@ -236,17 +274,17 @@ async function start(): Promise<void> {
     onClick: (target) => dispatch({ type: "select-country", iso3: target?.iso3 ?? null }),
   };
 
-  // 1. At once: an SVG poster of the current view, placed where the WebGL map will draw.
+  // The map drawn so far: nothing until the page around it has been laid out (below).
   const posterEl = element("poster");
-  const poster = mountSvgMap(posterEl, svgCountries, mapViewOf(initial), posterProjection, {
-    ...rendererOptions,
-    label: "World map (loading the interactive map)",
-  });
-  let map: MapRenderer = poster;
+  let poster: MapRenderer | null = null;
+  let map: MapRenderer = NO_MAP;
 
   // 2. Without WebGL (disabled, blocked, or lost for good), the SVG map is the map: Equal Earth.
+  let fellBack = false;
   const useSvgFallback = (reason: string) => {
-    poster.destroy();
+    fellBack = true;
+    poster?.destroy();
+    poster = null;
     posterEl.hidden = true;
     map.destroy();
     document.documentElement.classList.add("is-svg-fallback");
@@ -291,27 +329,6 @@ async function start(): Promise<void> {
     },
   });
 
-  // 3. Otherwise the WebGL map loads behind the poster and replaces it when its first frame is drawn.
-  if (!mountModule) useSvgFallback("this browser cannot draw WebGL maps.");
-  else {
-    mountModule
-      .then(({ mountMap }) => {
-        const webgl = mountMap(mapEl, countries, mapViewOf(store.get()), {
-          ...rendererOptions,
-          onReady: () => {
-            poster.destroy();
-            posterEl.hidden = true;
-            announceReady();
-          },
-        });
-        map = webgl;
-        webgl.update(mapViewOf(store.get()));
-      })
-      .catch((error: unknown) => {
-        console.error(error);
-        useSvgFallback("the interactive map could not start.");
-      });
-  }
   (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = {
     project: (lon: number, lat: number) => map.project(lon, lat),
     posterProject: (lon: number, lat: number) => {
@@ -530,11 +547,54 @@ async function start(): Promise<void> {
     renderTableView(state);
     const view = mapViewOf(state);
     map.update(view);
+    if (poster !== map) poster?.update(view);
     stand?.update(view);
   };
 
   store.subscribe(render);
   render(store.get());
+
+  // The WebGL map replaces the poster when its first complete frame is drawn.
+  const startWebgl = ({ mountMap }: Awaited<NonNullable<typeof mountModule>>) => {
+    try {
+      map = mountMap(mapEl, countries, mapViewOf(store.get()), {
+        ...rendererOptions,
+        onReady: () => {
+          poster?.destroy();
+          poster = null;
+          posterEl.hidden = true;
+          announceReady();
+        },
+      });
+    } catch (error) {
+      webglFailed(error);
+    }
+  };
+  const webglFailed = (error: unknown) => {
+    if (isWebglUnavailable(error)) {
+      console.warn("WebGL is unavailable: showing the SVG map.");
+      useSvgFallback("this browser cannot draw WebGL maps.");
+      return;
+    }
+    console.error(error);
+    useSvgFallback("the interactive map could not start.");
+  };
+  // Its code usually arrives with the data: then it starts first, so MapLibre's worker and the GPU
+  // get to work while the main thread paints the poster.
+  const arrived = mountArrived as Awaited<NonNullable<typeof mountModule>> | null;
+  if (arrived) startWebgl(arrived);
+  // 1. Once the controls, legend and timeline are laid out around it, so it is drawn once at its
+  // final size: a poster of the current view, where the WebGL map will draw, shown until then.
+  if (mountModule && !fellBack) {
+    poster = mountSvgMap(posterEl, svgCountries, mapViewOf(store.get()), posterProjection, {
+      ...rendererOptions,
+      label: "World map (loading the interactive map)",
+      picture: "bitmap",
+    });
+    if (!arrived) map = poster;
+  }
+  if (!mountModule) useSvgFallback("this browser cannot draw WebGL maps.");
+  else if (!arrived) mountModule.then(startWebgl).catch(webglFailed);
   darkQuery.addEventListener("change", () => render(store.get()));
   window.addEventListener("popstate", () => {
     const { state } = parseSearch(window.location.search);

@@ -31,7 +31,11 @@ export function mountMap(
 ): MapRenderer {
   const map = new MapLibreMap({
     container,
-    style: baseStyle(initial.theme, countries, fillColour(initial.colours, initial.land)),
+    style: baseStyle(initial.theme, countries, {
+      fill: fillColour(initial.colours, initial.land),
+      uncertain: initial.uncertain,
+      highlight: initial.highlight,
+    }),
     bounds: WORLD_BOUNDS,
     fitBoundsOptions: { padding: 8 },
     renderWorldCopies: false,
@@ -56,7 +60,8 @@ export function mountMap(
       options.onReady();
     }
   };
-  const overlay = createOverlay(() => {
+  // The overlay starts with the first view's layers, so "drawn" means the arcs and markers are too.
+  const overlay = createOverlay(deckLayers(initial), () => {
     overlayDrawn = true;
     checkReady();
   });
@@ -78,7 +83,8 @@ export function mountMap(
   let loaded = false;
   map.on("load", () => {
     loaded = true;
-    apply(view, null);
+    // The style was built from `initial`: apply only what changed since (and the deck.gl layers).
+    apply(view, initial);
     map.once("idle", () => {
       mapIdle = true;
       checkReady();

@@ -11,7 +11,8 @@ export interface Overlay {
   setLayers(layers: Layer[]): void;
 }
 
-export function createOverlay(onAfterRender: () => void): Overlay {
-  const control = new MapboxOverlay({ interleaved: false, layers: [], onAfterRender });
+/** `layers` are drawn from the first frame on: the first `onAfterRender` comes after they are drawn. */
+export function createOverlay(layers: Layer[], onAfterRender: () => void): Overlay {
+  const control = new MapboxOverlay({ interleaved: false, layers, onAfterRender });
   return { control, setLayers: (layers) => control.setProps({ layers }) };
 }

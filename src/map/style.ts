@@ -10,14 +10,22 @@ export const UNCERTAIN_LAYER = "countries-uncertain";
 export const HIGHLIGHT_LAYER = "countries-highlight";
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
+/** What the first frame shows beyond the base: fill colours and the outlined countries. */
+export interface StyleContent {
+  fill: ExpressionSpecification | string;
+  uncertain: readonly string[];
+  highlight: readonly string[];
+}
+
 /**
  * The base style: background (ocean), country fills and outlines from a GeoJSON source that
- * holds our countries. Colours come from the palette of the theme.
+ * holds our countries. Colours come from the palette of the theme. The first view goes into the
+ * style itself: a filter changed after load makes MapLibre lay out the whole source again.
  */
 export function baseStyle(
   theme: Theme,
   countries: FeatureCollection = EMPTY,
-  fill: ExpressionSpecification | string = BASE_PALETTE[theme].land,
+  content: StyleContent = { fill: BASE_PALETTE[theme].land, uncertain: [], highlight: [] },
 ): StyleSpecification {
   const palette = BASE_PALETTE[theme];
   const emphasis = EMPHASIS[theme];
@@ -33,7 +41,7 @@ export function baseStyle(
         id: FILL_LAYER,
         type: "fill",
         source: COUNTRY_SOURCE,
-        paint: { "fill-color": fill, "fill-antialias": true },
+        paint: { "fill-color": content.fill, "fill-antialias": true },
       },
       {
         id: OUTLINE_LAYER,
@@ -45,14 +53,14 @@ export function baseStyle(
         id: UNCERTAIN_LAYER,
         type: "line",
         source: COUNTRY_SOURCE,
-        filter: isoFilter([]),
+        filter: isoFilter(content.uncertain),
         paint: { "line-color": emphasis.uncertain, "line-width": 1.4, "line-dasharray": [2, 1.5] },
       },
       {
         id: HIGHLIGHT_LAYER,
         type: "line",
         source: COUNTRY_SOURCE,
-        filter: isoFilter([]),
+        filter: isoFilter(content.highlight),
         paint: { "line-color": emphasis.highlight, "line-width": 2.5 },
       },
     ],

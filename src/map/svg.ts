@@ -23,10 +23,15 @@ export function mountSvgMap(
   countries: FeatureCollection<Polygon | MultiPolygon, { iso3: string }>,
   initial: MapView,
   projectionOf: SvgProjection,
-  options: Partial<RendererOptions> & { label: string },
+  options: Partial<RendererOptions> & {
+    label: string;
+    /** "bitmap": show the picture through a CPU-drawn canvas (see paintUnder), e.g. for the poster. */
+    picture?: "svg" | "bitmap";
+  },
 ): SvgMap {
   const svg = s("svg", { class: "svg-map", role: "img", "aria-label": options.label });
   container.append(svg);
+  const bitmap = options.picture === "bitmap" ? paintUnder(svg) : null;
   let view = initial;
   let projection = projectionOf(1, 1);
   let paths = new Map<string, string>();
@@ -45,6 +50,7 @@ export function mountSvgMap(
     svg.setAttribute("width", String(size.width));
     svg.setAttribute("height", String(size.height));
     svg.replaceChildren(...mapElements(view, paths, projection, size));
+    bitmap?.paint(size);
   };
 
   const targetOf = (event: Event): MapTarget => {
@@ -62,7 +68,11 @@ export function mountSvgMap(
   svg.addEventListener("pointerleave", () => options.onHover?.(null, { x: 0, y: 0 }));
   svg.addEventListener("click", (event) => options.onClick?.(targetOf(event)));
 
+  // Redraw only when the size really changed: the observer also reports the size it starts with,
+  // and every redraw makes the browser rasterise the whole map again.
   const observer = new ResizeObserver(() => {
+    const box = container.getBoundingClientRect();
+    if (Math.max(1, box.width) === size.width && Math.max(1, box.height) === size.height) return;
     reproject();
     draw();
   });
@@ -73,6 +83,7 @@ export function mountSvgMap(
 
   return {
     update(next) {
+      if (next === view) return;
       view = next;
       draw();
     },
@@ -86,7 +97,50 @@ export function mountSvgMap(
     element: () => svg,
     destroy() {
       observer.disconnect();
+      bitmap?.remove();
       svg.remove();
+    },
+  };
+}
+
+/**
+ * Shows an SVG through a canvas painted on the CPU, placed under the SVG, which turns transparent
+ * and still takes the pointer (hover, click) and the screen reader's label. Why: a browser that
+ * rasterises on the GPU draws every path of a full-size SVG map in the GPU process, which is where
+ * the WebGL map is being set up at the same moment; on a software GPU that delayed the WebGL map
+ * by about 2 s. A 2D canvas created with `willReadFrequently` stays in CPU memory: it is
+ * rasterised once, here, and handed to the compositor as a plain image. If the image cannot be
+ * made (e.g. a policy forbids `data:` images), the SVG simply stays visible.
+ */
+function paintUnder(svg: SVGSVGElement): { paint(size: { width: number; height: number }): void; remove(): void } {
+  const canvas = document.createElement("canvas");
+  canvas.className = "svg-map-bitmap";
+  canvas.setAttribute("aria-hidden", "true");
+  svg.before(canvas);
+  let generation = 0;
+  return {
+    paint(size) {
+      const ticket = ++generation;
+      const image = new Image();
+      image.onload = () => {
+        if (ticket !== generation) return;
+        const ratio = window.devicePixelRatio || 1;
+        canvas.width = Math.round(size.width * ratio);
+        canvas.height = Math.round(size.height * ratio);
+        canvas.style.width = `${size.width}px`;
+        canvas.style.height = `${size.height}px`;
+        const context = canvas.getContext("2d", { willReadFrequently: true });
+        if (!context) return;
+        context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      };
+      image.onerror = () => svg.classList.remove("is-transparent");
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+      // Transparent at once: painted even for one frame, the SVG costs its whole rasterisation.
+      svg.classList.add("is-transparent");
+    },
+    remove() {
+      generation++;
+      canvas.remove();
     },
   };
 }

@@ -48,6 +48,14 @@ export interface MapRenderer {
   destroy(): void;
 }
 
+/** Stands in for a map while none is drawn yet: takes updates, draws nothing. */
+export const NO_MAP: MapRenderer = {
+  update() {},
+  flyTo() {},
+  project: () => [Number.NaN, Number.NaN],
+  destroy() {},
+};
+
 export interface RendererOptions {
   /** What the map shows, for screen readers (the canvas's label). */
   description: string;

@@ -1,14 +1,17 @@
-/** Can this browser draw WebGL? Checked before loading MapLibre, so a locked-down browser gets the SVG map. */
-export function supportsWebgl(): boolean {
-  try {
-    const canvas = document.createElement("canvas");
-    const gl = canvas.getContext("webgl2") ?? canvas.getContext("webgl");
-    // Give the test context back at once: browsers cap live contexts per page.
-    gl?.getExtension("WEBGL_lose_context")?.loseContext();
-    return gl !== null;
-  } catch {
-    return false;
-  }
+/**
+ * Could this browser draw WebGL at all? A cheap check, made before loading MapLibre. It does not
+ * create a test context: on a software renderer that costs as much as the map's own context
+ * (≈ 0.5 s of main thread before the map code is even requested). A browser that has the API but
+ * refuses the context (WebGL disabled or blocked) is caught when MapLibre asks for one: see
+ * `isWebglUnavailable`.
+ */
+export function mayHaveWebgl(): boolean {
+  return typeof WebGLRenderingContext === "function" || typeof WebGL2RenderingContext === "function";
+}
+
+/** Is this error MapLibre's way of saying the browser gave it no WebGL context? */
+export function isWebglUnavailable(error: unknown): boolean {
+  return error instanceof Error && /Failed to initialize WebGL/.test(error.message);
 }
 
 export interface ContextWatchers {

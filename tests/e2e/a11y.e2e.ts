@@ -129,8 +129,12 @@ describe("keyboard", () => {
 });
 
 describe("the map appears at once and never blank", () => {
-  it("draws the SVG poster exactly where the WebGL map draws (no shift when it takes over)", async () => {
-    const { page } = await openApp(browser, appUrl);
+  it.each([
+    [1280, 800],
+    [390, 844],
+    [700, 400],
+  ])("draws the SVG poster exactly where the WebGL map draws at %i×%i (no shift when it takes over)", async (width, height) => {
+    const { page } = await openApp(browser, appUrl, { width, height });
     for (const iso3 of ["AUS", "ARG", "NOR", "JPN", "ZAF"]) {
       const [lon, lat] = label(iso3);
       const [gx, gy] = await page.evaluate(

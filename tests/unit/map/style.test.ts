@@ -1,6 +1,13 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
-import { baseStyle, FILL_LAYER, fillColour } from "../../../src/map/style.ts";
+import {
+  baseStyle,
+  FILL_LAYER,
+  fillColour,
+  HIGHLIGHT_LAYER,
+  isoFilter,
+  UNCERTAIN_LAYER,
+} from "../../../src/map/style.ts";
 
 function withFill(fill: unknown) {
   const style = baseStyle("light");
@@ -38,5 +45,17 @@ describe("fillColour", () => {
     const fill = fillColour(new Map(), "#ffffff");
     expect(fill).toBe("#ffffff");
     expect(validateStyleMin(withFill(fill))).toEqual([]);
+  });
+});
+
+describe("baseStyle with the first view", () => {
+  it("puts the first view's fill and outlined countries in the style, so nothing is laid out twice", () => {
+    const fill = fillColour(new Map([["AUS", "#445566"]]), "#ffffff");
+    const style = baseStyle("light", undefined, { fill, uncertain: ["IDN", "CHL"], highlight: ["AUS"] });
+    expect(validateStyleMin(style)).toEqual([]);
+    const layer = (id: string) => style.layers.find((l) => l.id === id) as { filter?: unknown; paint?: unknown };
+    expect((layer(FILL_LAYER).paint as Record<string, unknown>)["fill-color"]).toEqual(fill);
+    expect(layer(UNCERTAIN_LAYER).filter).toEqual(isoFilter(["CHL", "IDN"]));
+    expect(layer(HIGHLIGHT_LAYER).filter).toEqual(isoFilter(["AUS"]));
   });
 });
