@@ -5,7 +5,7 @@
  */
 import type { PickingInfo } from "@deck.gl/core";
 import type { FeatureCollection } from "geojson";
-import { Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
+import { type GeoJSONSource, Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { BASE_PALETTE } from "../model/palette.ts";
 import { deckLayers } from "./layers.ts";
@@ -13,12 +13,11 @@ import { createOverlay } from "./overlay.ts";
 import {
   baseStyle,
   EMPHASIS_LAYERS,
+  EMPHASIS_SOURCE,
+  emphasisData,
   FILL_LAYER,
   fillColour,
-  HIGHLIGHT_LAYER,
-  isoFilter,
   OUTLINE_LAYER,
-  UNCERTAIN_LAYER,
 } from "./style.ts";
 import type { ArcPath, MapRenderer, MapTarget, MapView, Marker, RendererOptions } from "./view.ts";
 import { WORLD_BOUNDS } from "./view.ts";
@@ -29,12 +28,12 @@ export function mountMap(
   initial: MapView,
   options: RendererOptions,
 ): MapRenderer {
+  const byIso3 = new Map(countries.features.map((f) => [String(f.properties?.iso3), f]));
   const map = new MapLibreMap({
     container,
     style: baseStyle(initial.theme, countries, {
       fill: fillColour(initial.colours, initial.land),
-      uncertain: initial.uncertain,
-      highlight: initial.highlight,
+      emphasis: emphasisData(byIso3, initial.uncertain, initial.highlight),
     }),
     bounds: WORLD_BOUNDS,
     fitBoundsOptions: { padding: 8 },
@@ -142,8 +141,13 @@ export function mountMap(
       fill = fillColour(next.colours, next.land);
       map.setPaintProperty(FILL_LAYER, "fill-color", fill);
     }
-    if (!previous || previous.uncertain !== next.uncertain) map.setFilter(UNCERTAIN_LAYER, isoFilter(next.uncertain));
-    if (!previous || previous.highlight !== next.highlight) map.setFilter(HIGHLIGHT_LAYER, isoFilter(next.highlight));
+    if (
+      !previous ||
+      previous.uncertain.join() !== next.uncertain.join() ||
+      previous.highlight.join() !== next.highlight.join()
+    ) {
+      map.getSource<GeoJSONSource>(EMPHASIS_SOURCE)?.setData(emphasisData(byIso3, next.uncertain, next.highlight));
+    }
     overlay.setLayers(deckLayers(next));
   }
 

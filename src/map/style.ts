@@ -1,9 +1,11 @@
 /** The MapLibre style, written in code: our own geometry, no remote tiles, glyphs or sprites. */
-import type { FeatureCollection } from "geojson";
-import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from "maplibre-gl";
+import type { Feature, FeatureCollection } from "geojson";
+import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
 import { BASE_PALETTE, EMPHASIS, type Theme } from "../model/palette.ts";
 
 export const COUNTRY_SOURCE = "countries";
+/** Only the countries outlined at the moment: changing them re-lays out a handful of outlines. */
+export const EMPHASIS_SOURCE = "emphasis";
 export const FILL_LAYER = "countries-fill";
 export const OUTLINE_LAYER = "countries-outline";
 export const UNCERTAIN_LAYER = "countries-uncertain";
@@ -13,8 +15,8 @@ const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 /** What the first frame shows beyond the base: fill colours and the outlined countries. */
 export interface StyleContent {
   fill: ExpressionSpecification | string;
-  uncertain: readonly string[];
-  highlight: readonly string[];
+  /** The outlined countries: see emphasisData. */
+  emphasis: FeatureCollection;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface StyleContent {
 export function baseStyle(
   theme: Theme,
   countries: FeatureCollection = EMPTY,
-  content: StyleContent = { fill: BASE_PALETTE[theme].land, uncertain: [], highlight: [] },
+  content: StyleContent = { fill: BASE_PALETTE[theme].land, emphasis: EMPTY },
 ): StyleSpecification {
   const palette = BASE_PALETTE[theme];
   const emphasis = EMPHASIS[theme];
@@ -34,6 +36,7 @@ export function baseStyle(
     name: "critical-minerals-map",
     sources: {
       [COUNTRY_SOURCE]: { type: "geojson", data: countries },
+      [EMPHASIS_SOURCE]: { type: "geojson", data: content.emphasis },
     },
     layers: [
       { id: "ocean", type: "background", paint: { "background-color": palette.ocean } },
@@ -52,15 +55,15 @@ export function baseStyle(
       {
         id: UNCERTAIN_LAYER,
         type: "line",
-        source: COUNTRY_SOURCE,
-        filter: isoFilter(content.uncertain),
+        source: EMPHASIS_SOURCE,
+        filter: ["==", ["get", "uncertain"], true],
         paint: { "line-color": emphasis.uncertain, "line-width": 1.4, "line-dasharray": [2, 1.5] },
       },
       {
         id: HIGHLIGHT_LAYER,
         type: "line",
-        source: COUNTRY_SOURCE,
-        filter: isoFilter(content.highlight),
+        source: EMPHASIS_SOURCE,
+        filter: ["==", ["get", "highlight"], true],
         paint: { "line-color": emphasis.highlight, "line-width": 2.5 },
       },
     ],
@@ -78,9 +81,30 @@ export function fillColour(colours: ReadonlyMap<string, string>, fallback: strin
   return ["match", ["get", "iso3"], ...pairs, fallback] as unknown as ExpressionSpecification;
 }
 
-/** A filter matching the countries in `codes` (none when empty). */
-export function isoFilter(codes: readonly string[]): FilterSpecification {
-  return ["in", ["get", "iso3"], ["literal", [...codes].sort()]];
+/**
+ * The emphasis source's data: each outlined country once, flagged `uncertain` (dashed) and/or
+ * `highlight` (selected, hovered). A separate source because a changed filter or data makes
+ * MapLibre lay out its whole source again: for all countries that meant cutting every polygon
+ * into triangles on each hover; here it is a few outlines.
+ */
+export function emphasisData(
+  byIso3: ReadonlyMap<string, Feature>,
+  uncertain: readonly string[],
+  highlight: readonly string[],
+): FeatureCollection {
+  const dashed = new Set(uncertain);
+  const strong = new Set(highlight);
+  const features: Feature[] = [];
+  for (const iso3 of [...new Set([...uncertain, ...highlight])].sort()) {
+    const country = byIso3.get(iso3);
+    if (!country) continue;
+    features.push({
+      type: "Feature",
+      geometry: country.geometry,
+      properties: { iso3, uncertain: dashed.has(iso3), highlight: strong.has(iso3) },
+    });
+  }
+  return { type: "FeatureCollection", features };
 }
 
 /** The emphasis line layers and their colour in a theme. */

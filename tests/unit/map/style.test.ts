@@ -1,13 +1,7 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
+import type { Feature } from "geojson";
 import { describe, expect, it } from "vitest";
-import {
-  baseStyle,
-  FILL_LAYER,
-  fillColour,
-  HIGHLIGHT_LAYER,
-  isoFilter,
-  UNCERTAIN_LAYER,
-} from "../../../src/map/style.ts";
+import { baseStyle, emphasisData, FILL_LAYER, fillColour } from "../../../src/map/style.ts";
 
 function withFill(fill: unknown) {
   const style = baseStyle("light");
@@ -48,14 +42,45 @@ describe("fillColour", () => {
   });
 });
 
-describe("baseStyle with the first view", () => {
-  it("puts the first view's fill and outlined countries in the style, so nothing is laid out twice", () => {
+describe("emphasisData", () => {
+  const square = (x: number): Feature => ({
+    type: "Feature",
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x, 0],
+          [x + 1, 0],
+          [x + 1, 1],
+          [x, 0],
+        ],
+      ],
+    },
+    properties: { iso3: "" },
+  });
+  const byIso3 = new Map([
+    ["AUS", square(0)],
+    ["CHL", square(2)],
+    ["IDN", square(4)],
+  ]);
+
+  it("holds each outlined country once, flagged dashed and/or highlighted, and nothing else", () => {
+    const data = emphasisData(byIso3, ["IDN", "CHL"], ["CHL", "AUS", "XXX"]);
+    expect(data.features.map((f) => f.properties)).toEqual([
+      { iso3: "AUS", uncertain: false, highlight: true },
+      { iso3: "CHL", uncertain: true, highlight: true },
+      { iso3: "IDN", uncertain: true, highlight: false },
+    ]);
+    expect(data.features[0]?.geometry).toBe(byIso3.get("AUS")?.geometry);
+  });
+
+  it("puts the first view's fill and outlines in a valid style, so nothing is laid out twice", () => {
     const fill = fillColour(new Map([["AUS", "#445566"]]), "#ffffff");
-    const style = baseStyle("light", undefined, { fill, uncertain: ["IDN", "CHL"], highlight: ["AUS"] });
+    const emphasis = emphasisData(byIso3, ["IDN"], ["AUS"]);
+    const style = baseStyle("light", undefined, { fill, emphasis });
     expect(validateStyleMin(style)).toEqual([]);
-    const layer = (id: string) => style.layers.find((l) => l.id === id) as { filter?: unknown; paint?: unknown };
-    expect((layer(FILL_LAYER).paint as Record<string, unknown>)["fill-color"]).toEqual(fill);
-    expect(layer(UNCERTAIN_LAYER).filter).toEqual(isoFilter(["CHL", "IDN"]));
-    expect(layer(HIGHLIGHT_LAYER).filter).toEqual(isoFilter(["AUS"]));
+    const layer = style.layers.find((l) => l.id === FILL_LAYER) as { paint?: Record<string, unknown> };
+    expect(layer.paint?.["fill-color"]).toEqual(fill);
+    expect((style.sources.emphasis as { data: unknown }).data).toBe(emphasis);
   });
 });
