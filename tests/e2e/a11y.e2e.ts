@@ -130,6 +130,40 @@ describe("keyboard", () => {
 
 describe("the map appears at once and never blank", () => {
   it.each([
+    ["", 1280, 800],
+    ["", 390, 844],
+    ["?embed=1", 640, 480],
+    ["?embed=1", 320, 600],
+  ])("keeps its layout from the first paint to ready (%s %i×%i: no layout shift)", async (query, width, height) => {
+    // The data arrive late, so the page is painted before the controls, legend and timeline exist.
+    const { page } = await openApp(browser, `${appUrl}${query}`, { width, height, delayData: 1200 });
+    const shifts = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries() as (PerformanceEntry & {
+              value: number;
+              hadRecentInput: boolean;
+              sources: { node?: Node }[];
+            })[];
+            resolve(
+              entries
+                .filter((e) => !e.hadRecentInput)
+                .map(
+                  (e) => `${e.value.toFixed(3)}: ${e.sources.map((s) => (s.node as Element)?.className).join(", ")}`,
+                ),
+            );
+          }).observe({ type: "layout-shift", buffered: true });
+          setTimeout(() => resolve([]), 1000);
+        }),
+    );
+    // Below 0.01 in all: a tab bar growing a few pixels to the side is not a shift a reader sees.
+    const total = shifts.reduce((sum, entry) => sum + Number.parseFloat(entry), 0);
+    expect(total, shifts.join("; ")).toBeLessThan(0.01);
+    await page.context().close();
+  });
+
+  it.each([
     [1280, 800],
     [390, 844],
     [700, 400],

@@ -20,6 +20,8 @@ export interface OpenOptions {
   colorScheme?: "light" | "dark";
   /** Wait for this value of <html data-ready> (default "true"). */
   expectReady?: "true" | "error";
+  /** Hold the data files back this long (ms), as a slow network would: the page shows its skeleton first. */
+  delayData?: number;
 }
 
 export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedApp> {
@@ -38,6 +40,13 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
   });
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("request", (request) => requests.push(request.url()));
+  const delay = options.delayData;
+  if (delay) {
+    await page.route(/\/data\/[^/]+\.json$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await route.continue();
+    });
+  }
   await page.goto(url);
   await page.waitForFunction(
     (expected) => document.documentElement.dataset.ready === expected,
