@@ -60,6 +60,9 @@ function element(id: string): HTMLElement {
   return el;
 }
 
+/** The WebGL map's module, loaded on demand. */
+type MountModule = typeof import("./map/mount.ts");
+
 async function start(): Promise<void> {
   const fatal = element("fatal");
   const parsed = parseSearch(window.location.search);
@@ -82,7 +85,7 @@ async function start(): Promise<void> {
 
   // Fetch the WebGL map's code while the data load, not after (it is used only if WebGL works).
   const mountModule = mayHaveWebgl() ? import("./map/mount.ts") : null;
-  let mountArrived: Awaited<NonNullable<typeof mountModule>> | null = null;
+  let mountArrived: MountModule | null = null;
   mountModule?.then(
     (module) => {
       mountArrived = module;
@@ -171,59 +174,49 @@ async function start(): Promise<void> {
       legendHover: string | null,
       hoveredIso3: string | null,
       hoveredArc: string | null,
-    ): MapView => mapViewOfScene(current, theme, view, country, legendFilter, legendHover, hoveredIso3, hoveredArc),
+    ): MapView => {
+      const palette = BASE_PALETTE[theme];
+      const { colours, uncertain } = coloursOf(current.choropleth, legendFilter);
+      const markers: Marker[] = [];
+      for (const place of dataset.places) {
+        const colour = colours.get(place.iso3);
+        if (place.marker && colour) {
+          markers.push({
+            iso3: place.iso3,
+            position: place.label,
+            fill: hexToRgba(colour),
+            outline: palette.markerOutline,
+          });
+        }
+      }
+      const highlight = new Set<string>();
+      if (country) highlight.add(country);
+      if (hoveredIso3) highlight.add(hoveredIso3);
+      if (legendHover) {
+        for (const entry of current.choropleth.countries.values()) {
+          if (entry.key === legendHover) highlight.add(entry.iso3);
+        }
+      }
+      const pactColours = PACT_COLOURS[theme];
+      return {
+        theme,
+        colours,
+        land: palette.land,
+        uncertain,
+        highlight: [...highlight],
+        arcs: arcPaths(
+          current.arcs.filter((arc) => legendFilter === null || legendFilter === arc.status),
+          (arc) => hexToRgba(pactColours[arc.status] ?? palette.land, 200),
+          hoveredArc,
+        ),
+        markers,
+        hub:
+          view === "pacts"
+            ? { position: WASHINGTON, fill: hexToRgba(pactColours.hub ?? "#000000"), outline: palette.markerOutline }
+            : null,
+      };
+    },
   );
-  const mapViewOfScene = (
-    current: Scene,
-    theme: Theme,
-    view: AppState["view"],
-    country: string | null,
-    legendFilter: string | null,
-    legendHover: string | null,
-    hoveredIso3: string | null,
-    hoveredArc: string | null,
-  ): MapView => {
-    const palette = BASE_PALETTE[theme];
-    const { colours, uncertain } = coloursOf(current.choropleth, legendFilter);
-    const markers: Marker[] = [];
-    for (const place of dataset.places) {
-      const colour = colours.get(place.iso3);
-      if (place.marker && colour) {
-        markers.push({
-          iso3: place.iso3,
-          position: place.label,
-          fill: hexToRgba(colour),
-          outline: palette.markerOutline,
-        });
-      }
-    }
-    const highlight = new Set<string>();
-    if (country) highlight.add(country);
-    if (hoveredIso3) highlight.add(hoveredIso3);
-    if (legendHover) {
-      for (const entry of current.choropleth.countries.values()) {
-        if (entry.key === legendHover) highlight.add(entry.iso3);
-      }
-    }
-    const pactColours = PACT_COLOURS[theme];
-    return {
-      theme,
-      colours,
-      land: palette.land,
-      uncertain,
-      highlight: [...highlight],
-      arcs: arcPaths(
-        current.arcs.filter((arc) => legendFilter === null || legendFilter === arc.status),
-        (arc) => hexToRgba(pactColours[arc.status] ?? palette.land, 200),
-        hoveredArc,
-      ),
-      markers,
-      hub:
-        view === "pacts"
-          ? { position: WASHINGTON, fill: hexToRgba(pactColours.hub ?? "#000000"), outline: palette.markerOutline }
-          : null,
-    };
-  };
 
   const tooltipOf = (state: AppState, target: MapTarget): TooltipModel | null => {
     if (!target) return null;
@@ -555,7 +548,7 @@ async function start(): Promise<void> {
   render(store.get());
 
   // The WebGL map replaces the poster when its first complete frame is drawn.
-  const startWebgl = ({ mountMap }: Awaited<NonNullable<typeof mountModule>>) => {
+  const startWebgl = ({ mountMap }: MountModule) => {
     try {
       map = mountMap(mapEl, countries, mapViewOf(store.get()), {
         ...rendererOptions,
@@ -581,7 +574,7 @@ async function start(): Promise<void> {
   };
   // Its code usually arrives with the data: then it starts first, so MapLibre's worker and the GPU
   // get to work while the main thread paints the poster.
-  const arrived = mountArrived as Awaited<NonNullable<typeof mountModule>> | null;
+  const arrived = mountArrived as MountModule | null;
   if (arrived) startWebgl(arrived);
   // 1. Once the controls, legend and timeline are laid out around it, so it is drawn once at its
   // final size: a poster of the current view, where the WebGL map will draw, shown until then.

@@ -37,10 +37,13 @@ export function mountSvgMap(
   let paths = new Map<string, string>();
   let size = { width: 0, height: 0 };
 
+  const measure = () => {
+    const box = container.getBoundingClientRect();
+    return { width: Math.max(1, box.width), height: Math.max(1, box.height) };
+  };
   /** Country outlines depend only on the size: project them once per size, not per state change. */
   const reproject = () => {
-    const box = container.getBoundingClientRect();
-    size = { width: Math.max(1, box.width), height: Math.max(1, box.height) };
+    size = measure();
     projection = projectionOf(size.width, size.height);
     paths = countryPaths(countries, projection);
   };
@@ -71,8 +74,8 @@ export function mountSvgMap(
   // Redraw only when the size really changed: the observer also reports the size it starts with,
   // and every redraw makes the browser rasterise the whole map again.
   const observer = new ResizeObserver(() => {
-    const box = container.getBoundingClientRect();
-    if (Math.max(1, box.width) === size.width && Math.max(1, box.height) === size.height) return;
+    const next = measure();
+    if (next.width === size.width && next.height === size.height) return;
     reproject();
     draw();
   });
