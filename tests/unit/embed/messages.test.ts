@@ -1,0 +1,76 @@
+/**
+ * src/embed/messages.ts in a stand-in window: the content height goes to the parent in the same
+ * callback where the ResizeObserver reports it (no timer, no debounce), once per distinct height,
+ * and the ready message once per load. The real thing runs in Chromium in tests/e2e/embed.e2e.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+let posted: unknown[];
+let observers: { callback: () => void; observed: unknown[]; disconnected: boolean }[];
+let height: number;
+
+beforeEach(() => {
+  posted = [];
+  observers = [];
+  height = 600;
+  vi.resetModules();
+  vi.stubGlobal("window", {
+    parent: { postMessage: (message: unknown) => posted.push(message) },
+    innerHeight: 600,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  });
+  vi.stubGlobal("document", { documentElement: { classList: { toggle: () => {} } } });
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      entry: (typeof observers)[number];
+      constructor(callback: () => void) {
+        this.entry = { callback, observed: [], disconnected: false };
+        observers.push(this.entry);
+      }
+      observe(target: unknown) {
+        this.entry.observed.push(target);
+      }
+      disconnect() {
+        this.entry.disconnected = true;
+      }
+    },
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const element = () => ({ getBoundingClientRect: () => ({ height }) }) as unknown as HTMLElement;
+
+describe("watchHeight", () => {
+  it("posts the rounded-up height within the observer's callback, once per distinct height", async () => {
+    const { watchHeight } = await import("../../../src/embed/messages.ts");
+    const app = element();
+    const stop = watchHeight(app);
+    const observer = observers[0];
+    if (!observer) throw new Error("no ResizeObserver");
+    expect(observer.observed).toEqual([app]);
+
+    height = 857.2;
+    observer.callback();
+    // Synchronously: the message leaves in the same rendering step as the layout that caused it.
+    expect(posted).toEqual([{ type: "critical-minerals-map:resize", height: 858 }]);
+    observer.callback();
+    expect(posted).toHaveLength(1);
+    height = 2780;
+    observer.callback();
+    expect(posted.at(-1)).toEqual({ type: "critical-minerals-map:resize", height: 2780 });
+
+    stop();
+    expect(observer.disconnected).toBe(true);
+  });
+});
+
+describe("postReady", () => {
+  it("posts the ready message once per load", async () => {
+    const { postReady } = await import("../../../src/embed/messages.ts");
+    postReady();
+    postReady();
+    expect(posted).toEqual([{ type: "critical-minerals-map:ready" }]);
+  });
+});
