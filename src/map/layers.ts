@@ -1,10 +1,13 @@
-/** deck.gl layer descriptors built from a MapView. Pure: constructing a Layer only records props. */
+/**
+ * deck.gl layer descriptors built from a MapView. Pure: constructing a Layer only records props.
+ * The arcs are MapLibre lines (style.ts). Nothing here is pickable: markers are found on the CPU
+ * (markerAt in view.ts), so a hover never reads back from the GPU.
+ */
 import type { Layer } from "@deck.gl/core";
-import { PathLayer, ScatterplotLayer } from "@deck.gl/layers";
-import type { ArcPath, MapView, Marker } from "./view.ts";
+import { ScatterplotLayer } from "@deck.gl/layers";
+import { MARKER_RADIUS, type MapView, type Marker } from "./view.ts";
 
 export const MARKER_LAYER = "small-state-markers";
-export const ARC_LAYER = "pact-arcs";
 export const HUB_LAYER = "hub";
 
 /** Markers keep a fixed on-screen size so Singapore stays visible at world zoom. */
@@ -12,29 +15,14 @@ export function markerLayer(markers: readonly Marker[]): ScatterplotLayer<Marker
   return new ScatterplotLayer<Marker>({
     id: MARKER_LAYER,
     data: markers,
-    pickable: true,
     stroked: true,
     radiusUnits: "pixels",
-    getRadius: 4.5,
+    getRadius: MARKER_RADIUS,
     lineWidthUnits: "pixels",
     getLineWidth: 1.2,
     getPosition: (m) => m.position,
     getFillColor: (m) => [...m.fill],
     getLineColor: (m) => [...m.outline],
-  });
-}
-
-export function arcLayer(paths: readonly ArcPath[]): PathLayer<ArcPath> {
-  return new PathLayer<ArcPath>({
-    id: ARC_LAYER,
-    data: paths,
-    pickable: true,
-    widthUnits: "pixels",
-    getWidth: (p) => (p.highlighted ? 4 : 1.4),
-    capRounded: true,
-    jointRounded: true,
-    getPath: (p) => p.path,
-    getColor: (p) => [...p.colour],
   });
 }
 
@@ -56,5 +44,5 @@ export function hubLayer(hub: NonNullable<MapView["hub"]>): ScatterplotLayer<[nu
 
 /** Every deck.gl layer of a view, in drawing order. */
 export function deckLayers(view: MapView): Layer[] {
-  return [arcLayer(view.arcs), markerLayer(view.markers), ...(view.hub ? [hubLayer(view.hub)] : [])];
+  return [markerLayer(view.markers), ...(view.hub ? [hubLayer(view.hub)] : [])];
 }

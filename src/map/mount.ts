@@ -3,7 +3,6 @@
  * The only module that touches maplibre-gl's Map. main.ts loads it on demand (dynamic import), so
  * the page shows the SVG poster before these libraries arrive.
  */
-import type { PickingInfo } from "@deck.gl/core";
 import type { FeatureCollection } from "geojson";
 import { type GeoJSONSource, Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
@@ -11,6 +10,9 @@ import { BASE_PALETTE } from "../model/palette.ts";
 import { deckLayers } from "./layers.ts";
 import { createOverlay } from "./overlay.ts";
 import {
+  ARC_LAYER,
+  ARC_SOURCE,
+  arcData,
   baseStyle,
   EMPHASIS_LAYERS,
   EMPHASIS_SOURCE,
@@ -19,8 +21,14 @@ import {
   fillColour,
   OUTLINE_LAYER,
 } from "./style.ts";
-import type { ArcPath, MapRenderer, MapTarget, MapView, Marker, RendererOptions } from "./view.ts";
-import { WORLD_BOUNDS } from "./view.ts";
+import {
+  type MapRenderer,
+  type MapTarget,
+  type MapView,
+  markerAt,
+  type RendererOptions,
+  WORLD_BOUNDS,
+} from "./view.ts";
 
 export function mountMap(
   container: HTMLElement,
@@ -34,6 +42,7 @@ export function mountMap(
     style: baseStyle(initial.theme, countries, {
       fill: fillColour(initial.colours, initial.land),
       emphasis: emphasisData(byIso3, initial.uncertain, initial.highlight),
+      arcs: arcData(initial.arcs),
     }),
     bounds: WORLD_BOUNDS,
     fitBoundsOptions: { padding: 8 },
@@ -59,7 +68,7 @@ export function mountMap(
       options.onReady();
     }
   };
-  // The overlay starts with the first view's layers, so "drawn" means the arcs and markers are too.
+  // The overlay starts with the first view's layers, so "drawn" means the markers are too.
   const overlay = createOverlay(deckLayers(initial), () => {
     overlayDrawn = true;
     checkReady();
@@ -101,16 +110,26 @@ export function mountMap(
   });
   map.on("error", (event) => options.onError(event.error?.message ?? "The map failed to render."));
 
+  // Everything under the pointer is found on the CPU (no read-back from the GPU): markers by
+  // distance, then arcs and countries from MapLibre's index of what it drew.
+  const ARC_SLACK = 4;
   const targetAt = (event: MapMouseEvent): MapTarget => {
-    const picked = overlay.control.pickObject({ x: event.point.x, y: event.point.y, radius: 4 }) as PickingInfo | null;
-    const object = picked?.object as Partial<ArcPath & Marker> | undefined;
-    if (object?.arc) return { kind: "arc", id: object.arc.id, iso3: object.arc.iso3 };
-    if (object?.iso3) return { kind: "country", iso3: object.iso3 };
-    const feature = map.queryRenderedFeatures(event.point, { layers: [FILL_LAYER] })[0];
-    const iso3 = feature?.properties?.iso3;
+    const { x, y } = event.point;
+    const marker = markerAt(view.markers, event.point, (position) => {
+      const point = map.project(position);
+      return [point.x, point.y];
+    });
+    if (marker) return { kind: "country", iso3: marker.iso3 };
+    const around: [[number, number], [number, number]] = [
+      [x - ARC_SLACK, y - ARC_SLACK],
+      [x + ARC_SLACK, y + ARC_SLACK],
+    ];
+    const arc = map.queryRenderedFeatures(around, { layers: [ARC_LAYER] })[0]?.properties;
+    if (typeof arc?.id === "string" && typeof arc.iso3 === "string") return { kind: "arc", id: arc.id, iso3: arc.iso3 };
+    const iso3 = map.queryRenderedFeatures(event.point, { layers: [FILL_LAYER] })[0]?.properties?.iso3;
     return typeof iso3 === "string" ? { kind: "country", iso3 } : null;
   };
-  // Picking reads back from the GPU: do it at most once per frame, for the latest pointer position.
+  // At most one lookup per frame, for the latest pointer position.
   let pendingMove: MapMouseEvent | null = null;
   map.on("mousemove", (event) => {
     if (pendingMove === null) {
@@ -148,7 +167,9 @@ export function mountMap(
     ) {
       map.getSource<GeoJSONSource>(EMPHASIS_SOURCE)?.setData(emphasisData(byIso3, next.uncertain, next.highlight));
     }
-    overlay.setLayers(deckLayers(next));
+    if (!previous || previous.arcs !== next.arcs) map.getSource<GeoJSONSource>(ARC_SOURCE)?.setData(arcData(next.arcs));
+    if (!previous || previous.markers !== next.markers || previous.hub !== next.hub)
+      overlay.setLayers(deckLayers(next));
   }
 
   return {

@@ -2,6 +2,7 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
 import { BASE_PALETTE, EMPHASIS, type Theme } from "../model/palette.ts";
+import { ARC_WIDTH, type ArcPath, cssColour } from "./view.ts";
 
 export const COUNTRY_SOURCE = "countries";
 /** Only the countries outlined at the moment: changing them re-lays out a handful of outlines. */
@@ -10,6 +11,9 @@ export const FILL_LAYER = "countries-fill";
 export const OUTLINE_LAYER = "countries-outline";
 export const UNCERTAIN_LAYER = "countries-uncertain";
 export const HIGHLIGHT_LAYER = "countries-highlight";
+/** The pact arcs: a few dozen lines, drawn by MapLibre's line program, which the outlines need anyway. */
+export const ARC_SOURCE = "arcs";
+export const ARC_LAYER = "pact-arcs";
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
 /** What the first frame shows beyond the base: fill colours and the outlined countries. */
@@ -17,6 +21,8 @@ export interface StyleContent {
   fill: ExpressionSpecification | string;
   /** The outlined countries: see emphasisData. */
   emphasis: FeatureCollection;
+  /** The arcs: see arcData. */
+  arcs: FeatureCollection;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface StyleContent {
 export function baseStyle(
   theme: Theme,
   countries: FeatureCollection = EMPTY,
-  content: StyleContent = { fill: BASE_PALETTE[theme].land, emphasis: EMPTY },
+  content: StyleContent = { fill: BASE_PALETTE[theme].land, emphasis: EMPTY, arcs: EMPTY },
 ): StyleSpecification {
   const palette = BASE_PALETTE[theme];
   const emphasis = EMPHASIS[theme];
@@ -37,6 +43,7 @@ export function baseStyle(
     sources: {
       [COUNTRY_SOURCE]: { type: "geojson", data: countries },
       [EMPHASIS_SOURCE]: { type: "geojson", data: content.emphasis },
+      [ARC_SOURCE]: { type: "geojson", data: content.arcs },
     },
     layers: [
       { id: "ocean", type: "background", paint: { "background-color": palette.ocean } },
@@ -65,6 +72,16 @@ export function baseStyle(
         source: EMPHASIS_SOURCE,
         filter: ["==", ["get", "highlight"], true],
         paint: { "line-color": emphasis.highlight, "line-width": 2.5 },
+      },
+      {
+        id: ARC_LAYER,
+        type: "line",
+        source: ARC_SOURCE,
+        layout: { "line-cap": "round", "line-join": "round" },
+        paint: {
+          "line-color": ["to-color", ["get", "colour"]],
+          "line-width": ["case", ["get", "highlighted"], ARC_WIDTH.highlighted, ARC_WIDTH.normal],
+        },
       },
     ],
   };
@@ -113,4 +130,20 @@ export function EMPHASIS_LAYERS(theme: Theme): [string, string][] {
     [UNCERTAIN_LAYER, EMPHASIS[theme].uncertain],
     [HIGHLIGHT_LAYER, EMPHASIS[theme].highlight],
   ];
+}
+
+/**
+ * The arc source's data: one line per drawable segment, with its colour and whether it is
+ * highlighted. Highlighted arcs come last, so they are drawn over the others.
+ */
+export function arcData(paths: readonly ArcPath[]): FeatureCollection {
+  const ordered = [...paths.filter((p) => !p.highlighted), ...paths.filter((p) => p.highlighted)];
+  return {
+    type: "FeatureCollection",
+    features: ordered.map((p) => ({
+      type: "Feature",
+      geometry: { type: "LineString", coordinates: p.path },
+      properties: { id: p.arc.id, iso3: p.arc.iso3, colour: cssColour(p.colour), highlighted: p.highlighted },
+    })),
+  };
 }

@@ -7,7 +7,15 @@ import { type GeoProjection, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { BASE_PALETTE, EMPHASIS } from "../model/palette.ts";
 import { s } from "../ui/dom.ts";
-import { cssColour, type MapRenderer, type MapTarget, type MapView, type RendererOptions } from "./view.ts";
+import {
+  ARC_WIDTH,
+  cssColour,
+  MARKER_RADIUS,
+  type MapRenderer,
+  type MapTarget,
+  type MapView,
+  type RendererOptions,
+} from "./view.ts";
 
 export type SvgProjection = (width: number, height: number) => GeoProjection;
 
@@ -179,7 +187,7 @@ export function mapElements(
       d: path({ type: "LineString", coordinates: a.path }) ?? "",
       fill: "none",
       stroke: cssColour(a.colour),
-      "stroke-width": a.highlighted ? 4 : 1.4,
+      "stroke-width": a.highlighted ? ARC_WIDTH.highlighted : ARC_WIDTH.normal,
       "stroke-linecap": "round",
       "data-arc": a.arc.id,
       "data-iso3": a.arc.iso3,
@@ -191,7 +199,7 @@ export function mapElements(
     return s("circle", {
       cx: x,
       cy: y,
-      r: 4.5,
+      r: MARKER_RADIUS,
       fill: cssColour(m.fill),
       stroke: cssColour(m.outline),
       "stroke-width": 1.2,

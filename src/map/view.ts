@@ -13,6 +13,35 @@ export interface Marker {
   outline: Rgba;
 }
 
+/** Arc widths in CSS pixels: as drawn, and hovered or selected. */
+export const ARC_WIDTH = { normal: 1.4, highlighted: 4 } as const;
+
+/** A marker's radius in CSS pixels, whatever the zoom. */
+export const MARKER_RADIUS = 4.5;
+
+/**
+ * The marker under a point (CSS pixels in the map), within `slack` pixels of its edge; the
+ * nearest if several. `project` turns a position into the same pixels.
+ */
+export function markerAt(
+  markers: readonly Marker[],
+  point: { x: number; y: number },
+  project: (position: [number, number]) => [number, number],
+  slack = 4,
+): Marker | null {
+  let best: Marker | null = null;
+  let bestDistance = MARKER_RADIUS + slack;
+  for (const marker of markers) {
+    const [x, y] = project(marker.position);
+    const distance = Math.hypot(x - point.x, y - point.y);
+    if (distance <= bestDistance) {
+      best = marker;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
 /** One drawable segment of an arc (an arc cut at ±180° has two). */
 export interface ArcPath {
   arc: Arc;

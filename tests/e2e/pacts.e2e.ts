@@ -2,8 +2,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import type { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { FORUM_COLOURS, PACT_COLOURS } from "../../src/model/palette.ts";
+import { greatCircle, WASHINGTON } from "../../src/model/arcs.ts";
+import { BASE_PALETTE, FORUM_COLOURS, PACT_COLOURS } from "../../src/model/palette.ts";
 import type { Dataset } from "../../src/types.ts";
 import { launchChromium } from "./chromium.ts";
 import { colourDistance, hex, openApp, pixel, projectToPage, screenshot } from "./page.ts";
@@ -90,6 +92,39 @@ describe("pacts view", () => {
     await page.keyboard.press("Escape");
     await page.locator("#panel").waitFor({ state: "hidden" });
     expect(new URL(page.url()).searchParams.has("country")).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("draws an arc to each partner, highlights it on hover and names its instrument and date", async () => {
+    const { page, errors } = await openApp(browser, `${appUrl}?date=2025-10-20`);
+    // Halfway along the great circle from Washington to Australia: over the Pacific, off any land.
+    const arc = greatCircle(WASHINGTON, label("AUS"));
+    const middle = arc[Math.floor(arc.length / 2)];
+    if (!middle) throw new Error("no arc");
+    const [x, y] = await projectToPage(page, ...middle);
+    // Pixels near the point in the arc's colour: the cohort's, as in the legend, at alpha 200 over the ocean.
+    const ocean = rgb(BASE_PALETTE.light.ocean);
+    const colour = rgb(PACT_COLOURS.light.before ?? "").map((c, i) => (c * 200 + (ocean[i] ?? 0) * 55) / 255);
+    const arcPixels = (png: PNG) => {
+      let count = 0;
+      for (let dx = -8; dx <= 8; dx++)
+        for (let dy = -8; dy <= 8; dy++) if (colourDistance(pixel(png, x + dx, y + dy), colour) <= 30) count++;
+      return count;
+    };
+    await page.mouse.move(20, 20);
+    const drawn = arcPixels(await screenshot(page, "pacts-arc"));
+    expect(drawn, "the arc to Australia is drawn").toBeGreaterThan(5);
+
+    await page.mouse.move(x, y);
+    const tooltip = page.locator("#tooltip");
+    await tooltip.waitFor({ state: "visible" });
+    const australia = dataset.agreements.find((a) => a.iso3 === "AUS" && a.kind === "pact");
+    expect(await tooltip.textContent()).toContain(australia?.instrument);
+    expect(await tooltip.textContent()).toContain("20 Oct 2025");
+    await page.waitForTimeout(300);
+    const highlighted = arcPixels(await screenshot(page, "pacts-arc-hover"));
+    expect(highlighted, `arc pixels ${drawn} → ${highlighted} on hover`).toBeGreaterThan(drawn * 1.8);
     expect(errors).toEqual([]);
     await page.context().close();
   });

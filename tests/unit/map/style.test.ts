@@ -1,7 +1,9 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import type { Feature } from "geojson";
 import { describe, expect, it } from "vitest";
-import { baseStyle, emphasisData, FILL_LAYER, fillColour } from "../../../src/map/style.ts";
+import { ARC_LAYER, arcData, baseStyle, emphasisData, FILL_LAYER, fillColour } from "../../../src/map/style.ts";
+import { type ArcPath, arcPaths } from "../../../src/map/view.ts";
+import type { Arc } from "../../../src/model/arcs.ts";
 
 function withFill(fill: unknown) {
   const style = baseStyle("light");
@@ -77,10 +79,65 @@ describe("emphasisData", () => {
   it("puts the first view's fill and outlines in a valid style, so nothing is laid out twice", () => {
     const fill = fillColour(new Map([["AUS", "#445566"]]), "#ffffff");
     const emphasis = emphasisData(byIso3, ["IDN"], ["AUS"]);
-    const style = baseStyle("light", undefined, { fill, emphasis });
+    const arcs = arcData([]);
+    const style = baseStyle("light", undefined, { fill, emphasis, arcs });
     expect(validateStyleMin(style)).toEqual([]);
     const layer = style.layers.find((l) => l.id === FILL_LAYER) as { paint?: Record<string, unknown> };
     expect(layer.paint?.["fill-color"]).toEqual(fill);
     expect((style.sources.emphasis as { data: unknown }).data).toBe(emphasis);
+    expect((style.sources.arcs as { data: unknown }).data).toBe(arcs);
+  });
+});
+
+describe("arcData", () => {
+  const arc = (id: string, iso3: string, paths: [number, number][][]) => ({ id, iso3, paths }) as unknown as Arc;
+  const australia = arc("aus-1", "AUS", [
+    [
+      [-77, 38.9],
+      [-180, 10],
+    ],
+    [
+      [180, 10],
+      [134, -25],
+    ],
+  ]);
+  const japan = arc("jpn-1", "JPN", [
+    [
+      [-77, 38.9],
+      [138, 36],
+    ],
+  ]);
+
+  it("makes one line per segment with its arc, colour and highlight, the highlighted arc drawn last", () => {
+    const paths: ArcPath[] = arcPaths(
+      [australia, japan],
+      (a) => (a.iso3 === "AUS" ? [10, 20, 30, 255] : [1, 2, 3, 128]),
+      "aus-1",
+    );
+    const data = arcData(paths);
+    expect(data.features.map((f) => f.properties)).toEqual([
+      { id: "jpn-1", iso3: "JPN", colour: "rgba(1,2,3,0.502)", highlighted: false },
+      { id: "aus-1", iso3: "AUS", colour: "rgba(10,20,30,1.000)", highlighted: true },
+      { id: "aus-1", iso3: "AUS", colour: "rgba(10,20,30,1.000)", highlighted: true },
+    ]);
+    // Each segment stays on its side of the antimeridian: nothing is drawn the long way round.
+    expect(data.features.map((f) => f.geometry)).toEqual([
+      { type: "LineString", coordinates: japan.paths[0] },
+      { type: "LineString", coordinates: australia.paths[0] },
+      { type: "LineString", coordinates: australia.paths[1] },
+    ]);
+  });
+
+  it("draws the arcs above the countries in a valid style, coloured and sized from each line", () => {
+    const style = baseStyle("dark", undefined, {
+      fill: "#fff",
+      emphasis: emphasisData(new Map(), [], []),
+      arcs: arcData([]),
+    });
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(style.layers.at(-1)?.id).toBe(ARC_LAYER);
+    expect(style.layers.findIndex((l) => l.id === ARC_LAYER)).toBeGreaterThan(
+      style.layers.findIndex((l) => l.id === FILL_LAYER),
+    );
   });
 });

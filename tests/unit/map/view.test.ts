@@ -1,0 +1,23 @@
+/** Pure helpers of the map view shared by both renderers. */
+import { describe, expect, it } from "vitest";
+import { MARKER_RADIUS, type Marker, markerAt } from "../../../src/map/view.ts";
+
+describe("markerAt", () => {
+  const marker = (iso3: string, x: number): Marker => ({
+    iso3,
+    position: [x, 0],
+    fill: [0, 0, 0, 255],
+    outline: [0, 0, 0, 255],
+  });
+  const markers = [marker("SGP", 100), marker("BHR", 112), marker("QAT", 300)];
+  // A stand-in projection: longitude is the x pixel, latitude 0 is y = 50.
+  const project = ([lon, lat]: [number, number]): [number, number] => [lon, 50 - lat];
+
+  it("finds the marker under the pointer, the nearest of two, within its radius plus a slack", () => {
+    expect(markerAt(markers, { x: 100, y: 50 }, project)?.iso3).toBe("SGP");
+    expect(markerAt(markers, { x: 107, y: 52 }, project)?.iso3).toBe("BHR");
+    expect(markerAt(markers, { x: 300, y: 50 + MARKER_RADIUS + 3 }, project)?.iso3).toBe("QAT");
+    expect(markerAt(markers, { x: 300, y: 50 + MARKER_RADIUS + 5 }, project)).toBeNull();
+    expect(markerAt([], { x: 100, y: 50 }, project)).toBeNull();
+  });
+});
