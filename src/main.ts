@@ -435,7 +435,7 @@ async function start(): Promise<void> {
       summary: current.summary,
       legendTitle: current.choropleth.title,
       categories: current.choropleth.categories,
-      notes: derivedNotes(dataset, state.view, current.date),
+      notes: derivedNotes(dataset, state.view, current.date, index.drawable),
       credit: `${CREDIT} Critical Minerals Map, as of ${formatDate(current.date)}.`,
     };
     return { svg: exportSvg(view, svgCountries, text), name: `critical-minerals-${state.view}-${current.date}` };
@@ -499,7 +499,7 @@ async function start(): Promise<void> {
     renderLegend(
       legendEl,
       current.choropleth,
-      { notes: derivedNotes(dataset, state.view, current.date), filter: legendFilter },
+      { notes: derivedNotes(dataset, state.view, current.date, index.drawable), filter: legendFilter },
       {
         onHover: (key) => {
           legendHover = key;

@@ -2,9 +2,16 @@
 
 import { MINISTERIAL_DATE } from "../config.ts";
 import type { View } from "../state/state.ts";
-import type { Dataset } from "../types.ts";
+import type { Dataset, Iso3 } from "../types.ts";
+import { formatDate } from "./format.ts";
 
-export function derivedNotes(dataset: Pick<Dataset, "tallies" | "agreements">, view: View, date: string): string[] {
+/** `drawable`: the places on the map; a partner elsewhere (the EU) is counted, but not coloured. */
+export function derivedNotes(
+  dataset: Pick<Dataset, "tallies" | "agreements">,
+  view: View,
+  date: string,
+  drawable: ReadonlySet<Iso3>,
+): string[] {
   const notes: string[] = [];
   if (view === "pacts") {
     const tally = (id: string) => dataset.tallies.find((t) => t.id === id)?.value;
@@ -18,6 +25,14 @@ export function derivedNotes(dataset: Pick<Dataset, "tallies" | "agreements">, v
     if (prior !== undefined) {
       notes.push(
         `The State Dept counted ${prior} pacts signed before the ministerial without naming them; the map shows those our sources identify.`,
+      );
+    }
+    const unmapped = dataset.agreements.filter(
+      (a) => a.kind === "pact" && a.date !== null && a.date <= date && !drawable.has(a.iso3),
+    );
+    for (const a of unmapped) {
+      notes.push(
+        `Counted among the partners but not on the map, which colours countries: ${a.country} (pact of ${formatDate(a.date)}).`,
       );
     }
     const undated = dataset.agreements.filter((a) => a.date === null).map((a) => a.country);

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseDataset } from "../../../src/data/schema.ts";
+import { deriveScene, indexOf } from "../../../src/model/derive.ts";
+import { derivedNotes } from "../../../src/model/notes.ts";
+import { DEFAULT_STATE } from "../../../src/state/state.ts";
+
+const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const index = indexOf(dataset);
+const pactsOn = (date: string) => deriveScene(dataset, index, { ...DEFAULT_STATE, date }, "light");
+const notesOn = (date: string) => derivedNotes(dataset, "pacts", date, index.drawable);
+
+describe("derivedNotes, pacts view", () => {
+  it("names the partner that is not a country (the EU) once it has signed, and not before", () => {
+    const eu = /European Union \(pact of 24 Apr 2026\)/;
+    expect(notesOn("2026-04-23").some((n) => eu.test(n))).toBe(false);
+    expect(notesOn("2026-05-26").filter((n) => eu.test(n))).toHaveLength(1);
+  });
+
+  it("accounts for every partner the summary counts: the legend's pact counts plus those named as off the map", () => {
+    for (const date of ["2025-10-20", "2026-02-04", "2026-04-24", "2026-05-26"]) {
+      const scene = pactsOn(date);
+      const partners = Number(/(\d+) partners have a critical-minerals pact/.exec(scene.summary)?.[1]);
+      const legend = scene.choropleth.categories
+        .filter((c) => ["ministerial", "before", "after"].includes(c.key))
+        .reduce((sum, c) => sum + c.count, 0);
+      const offMap = notesOn(date).filter((n) => n.startsWith("Counted among the partners but not on the map")).length;
+      expect(legend + offMap, `${date}: ${scene.summary}`).toBe(partners);
+    }
+  });
+
+  it("states the unnamed State Dept tallies and the undated records", () => {
+    const notes = notesOn("2026-02-04");
+    expect(notes).toContain(
+      "Not on the map: 17 more countries concluded negotiations (State Dept, 4 Feb 2026), not named in any source.",
+    );
+    expect(notes).toContain("Undated, so not on the timeline: Kenya.");
+    expect(notesOn("2026-02-03").some((n) => n.includes("17 more countries"))).toBe(false);
+  });
+});
