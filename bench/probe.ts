@@ -61,7 +61,7 @@ export function installProbe(): void {
   }
   // An SVG map (a poster or fallback drawn before or instead of WebGL) counts as the map on screen
   // from the end of the first frame in which it is visible: either the <svg> itself, or a picture
-  // of it painted into a 2D canvas (drawImage of an SVG image, as the app's poster does).
+  // of it painted into a 2D canvas (shape by shape, as the app's poster does).
   let svgSeen = false;
   const seen = () => {
     svgSeen = true;
@@ -85,15 +85,18 @@ export function installProbe(): void {
       return;
     }
   });
-  const drawImage = CanvasRenderingContext2D.prototype.drawImage;
-  CanvasRenderingContext2D.prototype.drawImage = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
-    (drawImage as (...a: unknown[]) => void).apply(this, args);
-    const image = args[0];
-    if (svgSeen || !(image instanceof HTMLImageElement) || !image.src.startsWith("data:image/svg+xml")) return;
+  // A picture of a map in a 2D canvas: at least 50 shapes filled (Path2D), as the app's poster.
+  const fills = new WeakMap<HTMLCanvasElement, number>();
+  const fill = CanvasRenderingContext2D.prototype.fill;
+  CanvasRenderingContext2D.prototype.fill = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+    (fill as (...a: unknown[]) => void).apply(this, args);
+    if (svgSeen || !(args[0] instanceof Path2D)) return;
+    const count = (fills.get(this.canvas) ?? 0) + 1;
+    fills.set(this.canvas, count);
+    if (count < 50 || !this.canvas.isConnected) return;
     const box = this.canvas.getBoundingClientRect();
-    if (!this.canvas.isConnected || box.width < 100 || box.height < 60) return;
-    seen();
-  } as typeof drawImage;
+    if (box.width >= 100 && box.height >= 60) seen();
+  } as typeof fill;
   svgWatcher.observe(document, {
     childList: true,
     subtree: true,

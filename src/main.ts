@@ -392,14 +392,19 @@ async function start(): Promise<void> {
       },
     );
   };
-  const methodology = methodologyModel(dataset);
+  // Built when first opened: sorting every source is work the first paint does not need.
+  let methodology: ReturnType<typeof methodologyModel> | null = null;
+  const methodologyNow = () => {
+    methodology ??= methodologyModel(dataset);
+    return methodology;
+  };
   const methodologyEl = element("methodology");
   const sourcesButton = element("sources-button");
   let methodologyOpen = false;
   const renderSources = () =>
     renderMethodology(
       methodologyEl,
-      methodologyOpen ? methodology : null,
+      methodologyOpen ? methodologyNow() : null,
       {
         onClose: () => {
           methodologyOpen = false;

@@ -120,40 +120,67 @@ export function mountSvgMap(
  * rasterises on the GPU draws every path of a full-size SVG map in the GPU process, which is where
  * the WebGL map is being set up at the same moment; on a software GPU that delayed the WebGL map
  * by about 2 s. A 2D canvas created with `willReadFrequently` stays in CPU memory: it is
- * rasterised once, here, and handed to the compositor as a plain image. If the image cannot be
- * made (e.g. a policy forbids `data:` images), the SVG simply stays visible.
+ * rasterised once, here, and handed to the compositor as a plain image.
  */
 function paintUnder(svg: SVGSVGElement): { paint(size: { width: number; height: number }): void; remove(): void } {
   const canvas = document.createElement("canvas");
   canvas.className = "svg-map-bitmap";
   canvas.setAttribute("aria-hidden", "true");
   svg.before(canvas);
-  let generation = 0;
   return {
     paint(size) {
-      const ticket = ++generation;
-      const image = new Image();
-      image.onload = () => {
-        if (ticket !== generation) return;
-        const ratio = window.devicePixelRatio || 1;
-        canvas.width = Math.round(size.width * ratio);
-        canvas.height = Math.round(size.height * ratio);
-        canvas.style.width = `${size.width}px`;
-        canvas.style.height = `${size.height}px`;
-        const context = canvas.getContext("2d", { willReadFrequently: true });
-        if (!context) return;
-        context.drawImage(image, 0, 0, canvas.width, canvas.height);
-      };
-      image.onerror = () => svg.classList.remove("is-transparent");
-      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.round(size.width * ratio);
+      canvas.height = Math.round(size.height * ratio);
+      canvas.style.width = `${size.width}px`;
+      canvas.style.height = `${size.height}px`;
+      const context = canvas.getContext("2d", { willReadFrequently: true });
+      if (!context) return; // the SVG stays visible
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      paintShapes(context, svg);
       // Transparent at once: painted even for one frame, the SVG costs its whole rasterisation.
       svg.classList.add("is-transparent");
     },
     remove() {
-      generation++;
       canvas.remove();
     },
   };
+}
+
+/**
+ * Paints the shapes mapElements makes (rect, path, circle; fill, stroke, width, dashes, caps) in
+ * document order, straight from their attributes: no serialising and decoding the SVG as an image.
+ */
+export function paintShapes(context: CanvasRenderingContext2D, root: Element): void {
+  for (const shape of root.querySelectorAll("rect, path, circle")) {
+    const attr = (name: string) => shape.getAttribute(name);
+    const num = (name: string) => Number(attr(name) ?? 0);
+    let outline: Path2D;
+    if (shape.tagName === "path") outline = new Path2D(attr("d") ?? "");
+    else {
+      outline = new Path2D();
+      if (shape.tagName === "rect") outline.rect(num("x"), num("y"), num("width"), num("height"));
+      else outline.arc(num("cx"), num("cy"), num("r"), 0, 2 * Math.PI);
+    }
+    const fill = attr("fill");
+    if (fill && fill !== "none") {
+      context.fillStyle = fill;
+      context.fill(outline);
+    }
+    const stroke = attr("stroke");
+    if (stroke && stroke !== "none") {
+      context.strokeStyle = stroke;
+      context.lineWidth = num("stroke-width") || 1;
+      context.lineCap = (attr("stroke-linecap") as CanvasLineCap | null) ?? "butt";
+      context.setLineDash(
+        (attr("stroke-dasharray") ?? "")
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map(Number),
+      );
+      context.stroke(outline);
+    }
+  }
 }
 
 /**

@@ -11,6 +11,9 @@ import { FORUM_NAMES } from "./forums.ts";
 import { hhiReading, SHARE_BREAKS, SOURCE_PRIORITY, STAGE_LABELS, shareClassLabel } from "./minerals.ts";
 import { STATUS_LABELS } from "./status.ts";
 
+/** One collator for every comparison (localeCompare with options builds one per call). */
+const byText = new Intl.Collator("en", { sensitivity: "base" });
+
 export interface MethodologySection {
   title: string;
   paragraphs: string[];
@@ -338,9 +341,6 @@ function sourcesOf(dataset: Dataset): MethodologySource[] {
       usedBy: used.get(s.id) ?? 0,
     }))
     .sort(
-      (a, b) =>
-        a.publisher.localeCompare(b.publisher, "en", { sensitivity: "base" }) ||
-        a.title.localeCompare(b.title, "en", { sensitivity: "base" }) ||
-        (a.id < b.id ? -1 : 1),
+      (a, b) => byText.compare(a.publisher, b.publisher) || byText.compare(a.title, b.title) || (a.id < b.id ? -1 : 1),
     );
 }

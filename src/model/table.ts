@@ -320,8 +320,11 @@ function mineralsTable(scene: Scene, index: Index, namesOf: Names): TableModel {
   };
 }
 
+/** One collator for every comparison (localeCompare with options builds one per call). */
+const byText = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
 function compareText(a: string | undefined, b: string | undefined): number {
-  return (a ?? "").localeCompare(b ?? "", "en", { sensitivity: "base", numeric: true });
+  return byText.compare(a ?? "", b ?? "");
 }
 
 /**
