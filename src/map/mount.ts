@@ -4,15 +4,16 @@
  * the page shows the SVG poster before these libraries arrive.
  */
 import type { FeatureCollection } from "geojson";
-import { type GeoJSONSource, Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
+import { type GeoJSONSource, type LineLayerSpecification, Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { BASE_PALETTE } from "../model/palette.ts";
 import { deckLayers } from "./layers.ts";
 import { createOverlay } from "./overlay.ts";
 import {
-  ARC_LAYER,
+  ARC_HIGHLIGHT_LAYER,
   ARC_SOURCE,
   arcData,
+  arcLayers,
   baseStyle,
   EMPHASIS_LAYERS,
   EMPHASIS_SOURCE,
@@ -42,7 +43,7 @@ export function mountMap(
     style: baseStyle(initial.theme, countries, {
       fill: fillColour(initial.colours, initial.land),
       emphasis: emphasisData(byIso3, initial.uncertain, initial.highlight),
-      arcs: arcData(initial.arcs),
+      arcs: initial.arcs,
     }),
     bounds: WORLD_BOUNDS,
     fitBoundsOptions: { padding: 8 },
@@ -124,7 +125,7 @@ export function mountMap(
       [x - ARC_SLACK, y - ARC_SLACK],
       [x + ARC_SLACK, y + ARC_SLACK],
     ];
-    const arc = map.queryRenderedFeatures(around, { layers: [ARC_LAYER] })[0]?.properties;
+    const arc = map.queryRenderedFeatures(around, { layers: arcLayerIds })[0]?.properties;
     if (typeof arc?.id === "string" && typeof arc.iso3 === "string") return { kind: "arc", id: arc.id, iso3: arc.iso3 };
     const iso3 = map.queryRenderedFeatures(event.point, { layers: [FILL_LAYER] })[0]?.properties?.iso3;
     return typeof iso3 === "string" ? { kind: "country", iso3 } : null;
@@ -147,6 +148,29 @@ export function mountMap(
   map.on("mouseout", () => options.onHover(null, { x: 0, y: 0 }));
   map.on("click", (event) => options.onClick(targetAt(event)));
 
+  // The arc layers (one per colour, see arcLayers) change with the theme, the legend filter and
+  // the highlighted arc: change only the layers, filters and colours that differ.
+  let arcLayerSpecs = arcLayers(initial.arcs);
+  let arcLayerIds = arcLayerSpecs.map((layer) => layer.id);
+  const syncArcLayers = (next: LineLayerSpecification[]) => {
+    const nextIds = new Set(next.map((layer) => layer.id));
+    for (const layer of arcLayerSpecs) if (!nextIds.has(layer.id)) map.removeLayer(layer.id);
+    const before = new Map(arcLayerSpecs.map((layer) => [layer.id, layer]));
+    for (const layer of next) {
+      const was = before.get(layer.id);
+      if (!was) {
+        // New colour layers go under the highlight layer, which stays on top.
+        map.addLayer(layer, map.getLayer(ARC_HIGHLIGHT_LAYER) ? ARC_HIGHLIGHT_LAYER : undefined);
+        continue;
+      }
+      if (JSON.stringify(was.filter) !== JSON.stringify(layer.filter)) map.setFilter(layer.id, layer.filter);
+      const colour = layer.paint?.["line-color"];
+      if (was.paint?.["line-color"] !== colour) map.setPaintProperty(layer.id, "line-color", colour);
+    }
+    arcLayerSpecs = next;
+    arcLayerIds = next.map((layer) => layer.id);
+  };
+
   let fill = fillColour(initial.colours, initial.land);
   function apply(next: MapView, previous: MapView | null): void {
     const palette = BASE_PALETTE[next.theme];
@@ -167,7 +191,10 @@ export function mountMap(
     ) {
       map.getSource<GeoJSONSource>(EMPHASIS_SOURCE)?.setData(emphasisData(byIso3, next.uncertain, next.highlight));
     }
-    if (!previous || previous.arcs !== next.arcs) map.getSource<GeoJSONSource>(ARC_SOURCE)?.setData(arcData(next.arcs));
+    if (!previous || previous.arcs !== next.arcs) {
+      map.getSource<GeoJSONSource>(ARC_SOURCE)?.setData(arcData(next.arcs));
+      syncArcLayers(arcLayers(next.arcs));
+    }
     if (!previous || previous.markers !== next.markers || previous.hub !== next.hub)
       overlay.setLayers(deckLayers(next));
   }

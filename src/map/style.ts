@@ -1,6 +1,6 @@
 /** The MapLibre style, written in code: our own geometry, no remote tiles, glyphs or sprites. */
 import type { Feature, FeatureCollection } from "geojson";
-import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
+import type { ExpressionSpecification, LineLayerSpecification, StyleSpecification } from "maplibre-gl";
 import { BASE_PALETTE, EMPHASIS, type Theme } from "../model/palette.ts";
 import { ARC_WIDTH, type ArcPath, cssColour } from "./view.ts";
 
@@ -13,7 +13,7 @@ export const UNCERTAIN_LAYER = "countries-uncertain";
 export const HIGHLIGHT_LAYER = "countries-highlight";
 /** The pact arcs: a few dozen lines, drawn by MapLibre's line program, which the outlines need anyway. */
 export const ARC_SOURCE = "arcs";
-export const ARC_LAYER = "pact-arcs";
+export const ARC_HIGHLIGHT_LAYER = "pact-arcs-highlight";
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
 /** What the first frame shows beyond the base: fill colours and the outlined countries. */
@@ -21,8 +21,8 @@ export interface StyleContent {
   fill: ExpressionSpecification | string;
   /** The outlined countries: see emphasisData. */
   emphasis: FeatureCollection;
-  /** The arcs: see arcData. */
-  arcs: FeatureCollection;
+  /** The arcs: drawn from arcData, in arcLayers. */
+  arcs: readonly ArcPath[];
 }
 
 /**
@@ -33,7 +33,7 @@ export interface StyleContent {
 export function baseStyle(
   theme: Theme,
   countries: FeatureCollection = EMPTY,
-  content: StyleContent = { fill: BASE_PALETTE[theme].land, emphasis: EMPTY, arcs: EMPTY },
+  content: StyleContent = { fill: BASE_PALETTE[theme].land, emphasis: EMPTY, arcs: [] },
 ): StyleSpecification {
   const palette = BASE_PALETTE[theme];
   const emphasis = EMPHASIS[theme];
@@ -43,7 +43,7 @@ export function baseStyle(
     sources: {
       [COUNTRY_SOURCE]: { type: "geojson", data: countries },
       [EMPHASIS_SOURCE]: { type: "geojson", data: content.emphasis },
-      [ARC_SOURCE]: { type: "geojson", data: content.arcs },
+      [ARC_SOURCE]: { type: "geojson", data: arcData(content.arcs) },
     },
     layers: [
       { id: "ocean", type: "background", paint: { "background-color": palette.ocean } },
@@ -73,16 +73,7 @@ export function baseStyle(
         filter: ["==", ["get", "highlight"], true],
         paint: { "line-color": emphasis.highlight, "line-width": 2.5 },
       },
-      {
-        id: ARC_LAYER,
-        type: "line",
-        source: ARC_SOURCE,
-        layout: { "line-cap": "round", "line-join": "round" },
-        paint: {
-          "line-color": ["to-color", ["get", "colour"]],
-          "line-width": ["case", ["get", "highlighted"], ARC_WIDTH.highlighted, ARC_WIDTH.normal],
-        },
-      },
+      ...arcLayers(content.arcs),
     ],
   };
 }
@@ -132,18 +123,49 @@ export function EMPHASIS_LAYERS(theme: Theme): [string, string][] {
   ];
 }
 
-/**
- * The arc source's data: one line per drawable segment, with its colour and whether it is
- * highlighted. Highlighted arcs come last, so they are drawn over the others.
- */
+/** The arc source's data: one line per drawable segment, with its arc, colour and highlight. */
 export function arcData(paths: readonly ArcPath[]): FeatureCollection {
-  const ordered = [...paths.filter((p) => !p.highlighted), ...paths.filter((p) => p.highlighted)];
   return {
     type: "FeatureCollection",
-    features: ordered.map((p) => ({
+    features: paths.map((p) => ({
       type: "Feature",
       geometry: { type: "LineString", coordinates: p.path },
       properties: { id: p.arc.id, iso3: p.arc.iso3, colour: cssColour(p.colour), highlighted: p.highlighted },
     })),
   };
+}
+
+/**
+ * The arc layers: one per colour, then one for the highlighted arc, on top. Each has a constant
+ * colour and width, so MapLibre draws them all with the line program the country outlines use: a
+ * colour or width read from each line would need a shader program of its own, and each program
+ * costs a few hundred milliseconds before the first frame on a software GPU.
+ */
+export function arcLayers(paths: readonly ArcPath[]): LineLayerSpecification[] {
+  const round = { "line-cap": "round", "line-join": "round" } as const;
+  const colours = [...new Set(paths.map((p) => cssColour(p.colour)))];
+  const highlighted = paths.find((p) => p.highlighted);
+  return [
+    ...colours.map(
+      (colour, i): LineLayerSpecification => ({
+        id: `pact-arcs-${i}`,
+        type: "line",
+        source: ARC_SOURCE,
+        filter: ["==", ["get", "colour"], colour],
+        layout: round,
+        paint: { "line-color": colour, "line-width": ARC_WIDTH.normal },
+      }),
+    ),
+    {
+      id: ARC_HIGHLIGHT_LAYER,
+      type: "line",
+      source: ARC_SOURCE,
+      filter: ["==", ["get", "highlighted"], true],
+      layout: round,
+      paint: {
+        "line-color": highlighted ? cssColour(highlighted.colour) : "rgba(0,0,0,0)",
+        "line-width": ARC_WIDTH.highlighted,
+      },
+    },
+  ];
 }

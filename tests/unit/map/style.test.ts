@@ -1,7 +1,15 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import type { Feature } from "geojson";
 import { describe, expect, it } from "vitest";
-import { ARC_LAYER, arcData, baseStyle, emphasisData, FILL_LAYER, fillColour } from "../../../src/map/style.ts";
+import {
+  ARC_HIGHLIGHT_LAYER,
+  arcData,
+  arcLayers,
+  baseStyle,
+  emphasisData,
+  FILL_LAYER,
+  fillColour,
+} from "../../../src/map/style.ts";
 import { type ArcPath, arcPaths } from "../../../src/map/view.ts";
 import type { Arc } from "../../../src/model/arcs.ts";
 
@@ -79,13 +87,11 @@ describe("emphasisData", () => {
   it("puts the first view's fill and outlines in a valid style, so nothing is laid out twice", () => {
     const fill = fillColour(new Map([["AUS", "#445566"]]), "#ffffff");
     const emphasis = emphasisData(byIso3, ["IDN"], ["AUS"]);
-    const arcs = arcData([]);
-    const style = baseStyle("light", undefined, { fill, emphasis, arcs });
+    const style = baseStyle("light", undefined, { fill, emphasis, arcs: [] });
     expect(validateStyleMin(style)).toEqual([]);
     const layer = style.layers.find((l) => l.id === FILL_LAYER) as { paint?: Record<string, unknown> };
     expect(layer.paint?.["fill-color"]).toEqual(fill);
     expect((style.sources.emphasis as { data: unknown }).data).toBe(emphasis);
-    expect((style.sources.arcs as { data: unknown }).data).toBe(arcs);
   });
 });
 
@@ -108,36 +114,63 @@ describe("arcData", () => {
     ],
   ]);
 
-  it("makes one line per segment with its arc, colour and highlight, the highlighted arc drawn last", () => {
-    const paths: ArcPath[] = arcPaths(
-      [australia, japan],
-      (a) => (a.iso3 === "AUS" ? [10, 20, 30, 255] : [1, 2, 3, 128]),
-      "aus-1",
-    );
+  const paths: ArcPath[] = arcPaths(
+    [australia, japan],
+    (a) => (a.iso3 === "AUS" ? [10, 20, 30, 255] : [1, 2, 3, 128]),
+    "aus-1",
+  );
+
+  it("makes one line per segment with its arc, colour and highlight", () => {
     const data = arcData(paths);
     expect(data.features.map((f) => f.properties)).toEqual([
+      { id: "aus-1", iso3: "AUS", colour: "rgba(10,20,30,1.000)", highlighted: true },
+      { id: "aus-1", iso3: "AUS", colour: "rgba(10,20,30,1.000)", highlighted: true },
       { id: "jpn-1", iso3: "JPN", colour: "rgba(1,2,3,0.502)", highlighted: false },
-      { id: "aus-1", iso3: "AUS", colour: "rgba(10,20,30,1.000)", highlighted: true },
-      { id: "aus-1", iso3: "AUS", colour: "rgba(10,20,30,1.000)", highlighted: true },
     ]);
     // Each segment stays on its side of the antimeridian: nothing is drawn the long way round.
     expect(data.features.map((f) => f.geometry)).toEqual([
-      { type: "LineString", coordinates: japan.paths[0] },
       { type: "LineString", coordinates: australia.paths[0] },
       { type: "LineString", coordinates: australia.paths[1] },
+      { type: "LineString", coordinates: japan.paths[0] },
     ]);
   });
 
-  it("draws the arcs above the countries in a valid style, coloured and sized from each line", () => {
+  it("draws them in one layer per colour plus the highlighted arc on top, each paint constant", () => {
+    const layers = arcLayers(paths);
+    expect(layers.map((l) => [l.id, l.filter, l.paint])).toEqual([
+      [
+        "pact-arcs-0",
+        ["==", ["get", "colour"], "rgba(10,20,30,1.000)"],
+        { "line-color": "rgba(10,20,30,1.000)", "line-width": 1.4 },
+      ],
+      [
+        "pact-arcs-1",
+        ["==", ["get", "colour"], "rgba(1,2,3,0.502)"],
+        { "line-color": "rgba(1,2,3,0.502)", "line-width": 1.4 },
+      ],
+      [
+        ARC_HIGHLIGHT_LAYER,
+        ["==", ["get", "highlighted"], true],
+        { "line-color": "rgba(10,20,30,1.000)", "line-width": 4 },
+      ],
+    ]);
+    // Nothing highlighted: the highlight layer stays, drawing nothing visible.
+    expect(arcLayers(arcPaths([japan], () => [1, 2, 3, 128], null)).at(-1)?.paint?.["line-color"]).toBe(
+      "rgba(0,0,0,0)",
+    );
+  });
+
+  it("puts the arcs above the countries in a valid style", () => {
     const style = baseStyle("dark", undefined, {
       fill: "#fff",
       emphasis: emphasisData(new Map(), [], []),
-      arcs: arcData([]),
+      arcs: paths,
     });
     expect(validateStyleMin(style)).toEqual([]);
-    expect(style.layers.at(-1)?.id).toBe(ARC_LAYER);
-    expect(style.layers.findIndex((l) => l.id === ARC_LAYER)).toBeGreaterThan(
+    expect(style.layers.at(-1)?.id).toBe(ARC_HIGHLIGHT_LAYER);
+    expect(style.layers.findIndex((l) => l.id === "pact-arcs-0")).toBeGreaterThan(
       style.layers.findIndex((l) => l.id === FILL_LAYER),
     );
+    expect((style.sources.arcs as { data: unknown }).data).toEqual(arcData(paths));
   });
 });
