@@ -7,15 +7,15 @@ import { type GeoProjection, geoEqualEarth, geoMercator } from "d3-geo";
 import { WORLD_BOUNDS } from "./view.ts";
 
 /** MapLibre's Mercator world: 512 px wide at zoom 0, latitudes clipped at ±85.0511°. */
-const TILE = 512;
-const MAX_LAT = 85.051129;
+export const TILE_SIZE = 512;
+export const MAX_LAT = 85.051129;
 const FIT_PADDING = 8;
 const MAX_ZOOM = 7;
 /** MapLibre's default minZoom (v5): a narrow map may show the world under 512 px wide. */
 const MIN_ZOOM = -2;
 
-const mercX = (lon: number) => (lon + 180) / 360;
-const mercY = (lat: number) => {
+export const mercX = (lon: number) => (lon + 180) / 360;
+export const mercY = (lat: number) => {
   const phi = (Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180;
   return (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
 };
@@ -34,7 +34,7 @@ export function worldFrame(width: number, height: number): Frame {
   const dx = mercX(east) - mercX(west);
   const dy = mercY(south) - mercY(north);
   const fitWorld = Math.min((width - 2 * FIT_PADDING) / dx, (height - 2 * FIT_PADDING) / dy);
-  let worldSize = Math.max(TILE * 2 ** MIN_ZOOM, Math.min(TILE * 2 ** MAX_ZOOM, fitWorld));
+  let worldSize = Math.max(TILE_SIZE * 2 ** MIN_ZOOM, Math.min(TILE_SIZE * 2 ** MAX_ZOOM, fitWorld));
   let cx = ((mercX(west) + mercX(east)) / 2) * worldSize;
   let cy = ((mercY(north) + mercY(south)) / 2) * worldSize;
   // MapLibre zooms in until the world covers the view on both axes (no world copies) ...

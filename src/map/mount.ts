@@ -7,6 +7,7 @@ import type { FeatureCollection } from "geojson";
 import { type GeoJSONSource, type LineLayerSpecification, Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { BASE_PALETTE } from "../model/palette.ts";
+import { TILE_SIZE, worldFrame } from "./frame.ts";
 import { deckLayers } from "./layers.ts";
 import { createOverlay } from "./overlay.ts";
 import {
@@ -38,11 +39,13 @@ export function mountMap(
   options: RendererOptions,
 ): MapRenderer {
   const byIso3 = new Map(countries.features.map((f) => [String(f.properties?.iso3), f]));
+  // The dashes are cut for the world size of the first camera, and again after a zoom.
+  let dashWorld = worldFrame(container.clientWidth, container.clientHeight).worldSize;
   const map = new MapLibreMap({
     container,
     style: baseStyle(initial.theme, countries, {
       fill: fillColour(initial.colours, initial.land),
-      emphasis: emphasisData(byIso3, initial.uncertain, initial.highlight),
+      emphasis: emphasisData(byIso3, initial.uncertain, initial.highlight, dashWorld),
       arcs: initial.arcs,
     }),
     bounds: WORLD_BOUNDS,
@@ -171,6 +174,18 @@ export function mountMap(
     arcLayerIds = next.map((layer) => layer.id);
   };
 
+  const setEmphasis = (next: MapView) =>
+    map
+      .getSource<GeoJSONSource>(EMPHASIS_SOURCE)
+      ?.setData(emphasisData(byIso3, next.uncertain, next.highlight, dashWorld));
+  map.on("zoomend", () => {
+    const worldSize = TILE_SIZE * 2 ** map.getZoom();
+    // Dashes within a quarter of a zoom level of their length are left as they are.
+    if (Math.abs(Math.log2(worldSize / dashWorld)) < 0.25) return;
+    dashWorld = worldSize;
+    if (loaded && !contextLost) setEmphasis(view);
+  });
+
   let fill = fillColour(initial.colours, initial.land);
   function apply(next: MapView, previous: MapView | null): void {
     const palette = BASE_PALETTE[next.theme];
@@ -189,7 +204,7 @@ export function mountMap(
       previous.uncertain.join() !== next.uncertain.join() ||
       previous.highlight.join() !== next.highlight.join()
     ) {
-      map.getSource<GeoJSONSource>(EMPHASIS_SOURCE)?.setData(emphasisData(byIso3, next.uncertain, next.highlight));
+      setEmphasis(next);
     }
     if (!previous || previous.arcs !== next.arcs) {
       map.getSource<GeoJSONSource>(ARC_SOURCE)?.setData(arcData(next.arcs));

@@ -2,6 +2,7 @@
 import type { Feature, FeatureCollection } from "geojson";
 import type { ExpressionSpecification, LineLayerSpecification, StyleSpecification } from "maplibre-gl";
 import { BASE_PALETTE, EMPHASIS, type Theme } from "../model/palette.ts";
+import { dashes, ringsOf } from "./dash.ts";
 import { ARC_WIDTH, type ArcPath, cssColour } from "./view.ts";
 
 export const COUNTRY_SOURCE = "countries";
@@ -64,7 +65,7 @@ export function baseStyle(
         type: "line",
         source: EMPHASIS_SOURCE,
         filter: ["==", ["get", "uncertain"], true],
-        paint: { "line-color": emphasis.uncertain, "line-width": 1.4, "line-dasharray": [2, 1.5] },
+        paint: { "line-color": emphasis.uncertain, "line-width": 1.4 },
       },
       {
         id: HIGHLIGHT_LAYER,
@@ -90,26 +91,35 @@ export function fillColour(colours: ReadonlyMap<string, string>, fallback: strin
 }
 
 /**
- * The emphasis source's data: each outlined country once, flagged `uncertain` (dashed) and/or
- * `highlight` (selected, hovered). A separate source because a changed filter or data makes
- * MapLibre lay out its whole source again: for all countries that meant cutting every polygon
- * into triangles on each hover; here it is a few outlines.
+ * The emphasis source's data: the dashes around each country of lower confidence (`uncertain`,
+ * cut for a world `worldSize` pixels wide: see dash.ts) and the outline of each highlighted one
+ * (selected, hovered). A separate source because a changed filter or data makes MapLibre lay out
+ * its whole source again: for all countries that meant cutting every polygon into triangles on
+ * each hover; here it is a few outlines.
  */
 export function emphasisData(
   byIso3: ReadonlyMap<string, Feature>,
   uncertain: readonly string[],
   highlight: readonly string[],
+  worldSize: number,
 ): FeatureCollection {
-  const dashed = new Set(uncertain);
-  const strong = new Set(highlight);
   const features: Feature[] = [];
-  for (const iso3 of [...new Set([...uncertain, ...highlight])].sort()) {
+  for (const iso3 of [...new Set(uncertain)].sort()) {
+    const geometry = byIso3.get(iso3)?.geometry;
+    if (geometry?.type !== "Polygon" && geometry?.type !== "MultiPolygon") continue;
+    features.push({
+      type: "Feature",
+      geometry: { type: "MultiLineString", coordinates: dashes(ringsOf(geometry), worldSize) },
+      properties: { iso3, uncertain: true, highlight: false },
+    });
+  }
+  for (const iso3 of [...new Set(highlight)].sort()) {
     const country = byIso3.get(iso3);
     if (!country) continue;
     features.push({
       type: "Feature",
       geometry: country.geometry,
-      properties: { iso3, uncertain: dashed.has(iso3), highlight: strong.has(iso3) },
+      properties: { iso3, uncertain: false, highlight: true },
     });
   }
   return { type: "FeatureCollection", features };

@@ -74,19 +74,21 @@ describe("emphasisData", () => {
     ["IDN", square(4)],
   ]);
 
-  it("holds each outlined country once, flagged dashed and/or highlighted, and nothing else", () => {
-    const data = emphasisData(byIso3, ["IDN", "CHL"], ["CHL", "AUS", "XXX"]);
+  it("holds the dashes of each uncertain country and the outline of each highlighted one, nothing else", () => {
+    const data = emphasisData(byIso3, ["IDN", "CHL"], ["CHL", "AUS", "XXX"], 512);
     expect(data.features.map((f) => f.properties)).toEqual([
-      { iso3: "AUS", uncertain: false, highlight: true },
-      { iso3: "CHL", uncertain: true, highlight: true },
+      { iso3: "CHL", uncertain: true, highlight: false },
       { iso3: "IDN", uncertain: true, highlight: false },
+      { iso3: "AUS", uncertain: false, highlight: true },
+      { iso3: "CHL", uncertain: false, highlight: true },
     ]);
-    expect(data.features[0]?.geometry).toBe(byIso3.get("AUS")?.geometry);
+    expect(data.features[0]?.geometry.type).toBe("MultiLineString");
+    expect(data.features[2]?.geometry).toBe(byIso3.get("AUS")?.geometry);
   });
 
   it("puts the first view's fill and outlines in a valid style, so nothing is laid out twice", () => {
     const fill = fillColour(new Map([["AUS", "#445566"]]), "#ffffff");
-    const emphasis = emphasisData(byIso3, ["IDN"], ["AUS"]);
+    const emphasis = emphasisData(byIso3, ["IDN"], ["AUS"], 512);
     const style = baseStyle("light", undefined, { fill, emphasis, arcs: [] });
     expect(validateStyleMin(style)).toEqual([]);
     const layer = style.layers.find((l) => l.id === FILL_LAYER) as { paint?: Record<string, unknown> };
@@ -163,7 +165,7 @@ describe("arcData", () => {
   it("puts the arcs above the countries in a valid style", () => {
     const style = baseStyle("dark", undefined, {
       fill: "#fff",
-      emphasis: emphasisData(new Map(), [], []),
+      emphasis: emphasisData(new Map(), [], [], 512),
       arcs: paths,
     });
     expect(validateStyleMin(style)).toEqual([]);
