@@ -279,6 +279,27 @@ describe("three embeds in an article on another origin: normal, sandboxed, under
         expect(await colours(article.page, `#embed-${i} iframe`)).toBeGreaterThan(20);
       }
     }
+    // Nothing outside the map sticks out past the frame's right edge (the timeline's date did at 320 px).
+    for (const frame of article.frames) {
+      const overflowing = await frame.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const boxes: [string, DOMRect][] = [];
+        for (const el of document.querySelectorAll("body *")) {
+          if (el.closest("#map, .visually-hidden") || !el.checkVisibility()) continue;
+          const name = `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`;
+          boxes.push([name, el.getBoundingClientRect()]);
+          // Its text too: a box squeezed by flex can leave its text sticking out.
+          for (const node of el.childNodes) {
+            if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            boxes.push([`text "${node.textContent.trim()}" in ${name}`, range.getBoundingClientRect()]);
+          }
+        }
+        return boxes.filter(([, box]) => box.right > width + 0.5).map(([name, box]) => `${name} ends at ${box.right}`);
+      });
+      expect(overflowing, frame.url()).toEqual([]);
+    }
     await article.page.emulateMedia({ colorScheme: "light" });
   });
 
