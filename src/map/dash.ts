@@ -38,6 +38,7 @@ export function dashes(
       length += Math.hypot(bx - ax, by - ay) * worldSize;
     }
   }
+  if (!(dash > 0 && gap >= 0 && worldSize > 0 && Number.isFinite(worldSize))) return [];
   const stretch = Math.max(1, length / (dash + gap) / MAX_DASHES);
   const on = (dash * stretch) / worldSize;
   const off = (gap * stretch) / worldSize;

@@ -3,7 +3,7 @@
  * The only module that touches maplibre-gl's Map. main.ts loads it on demand (dynamic import), so
  * the page shows the SVG poster before these libraries arrive.
  */
-import type { FeatureCollection } from "geojson";
+import type { FeatureCollection, Position } from "geojson";
 import { type GeoJSONSource, type LineLayerSpecification, Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { BASE_PALETTE } from "../model/palette.ts";
@@ -97,6 +97,7 @@ export function mountMap(
     loaded = true;
     // The style was built from `initial`: apply only what changed since (and the deck.gl layers).
     apply(view, initial);
+    recutDashes(); // if the camera changed while the style loaded
     map.once("idle", () => {
       mapIdle = true;
       checkReady();
@@ -174,17 +175,22 @@ export function mountMap(
     arcLayerIds = next.map((layer) => layer.id);
   };
 
+  // Each country's dashes, cut for dashWorld: a hover changes the highlight, not the dashes.
+  let dashCache = new Map<string, Position[][]>();
   const setEmphasis = (next: MapView) =>
     map
       .getSource<GeoJSONSource>(EMPHASIS_SOURCE)
-      ?.setData(emphasisData(byIso3, next.uncertain, next.highlight, dashWorld));
-  map.on("zoomend", () => {
+      ?.setData(emphasisData(byIso3, next.uncertain, next.highlight, dashWorld, dashCache));
+  const recutDashes = () => {
+    if (!loaded || contextLost) return;
     const worldSize = TILE_SIZE * 2 ** map.getZoom();
     // Dashes within a quarter of a zoom level of their length are left as they are.
     if (Math.abs(Math.log2(worldSize / dashWorld)) < 0.25) return;
     dashWorld = worldSize;
-    if (loaded && !contextLost) setEmphasis(view);
-  });
+    dashCache = new Map();
+    setEmphasis(view);
+  };
+  map.on("zoomend", recutDashes);
 
   let fill = fillColour(initial.colours, initial.land);
   function apply(next: MapView, previous: MapView | null): void {

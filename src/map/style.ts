@@ -1,5 +1,5 @@
 /** The MapLibre style, written in code: our own geometry, no remote tiles, glyphs or sprites. */
-import type { Feature, FeatureCollection } from "geojson";
+import type { Feature, FeatureCollection, Position } from "geojson";
 import type { ExpressionSpecification, LineLayerSpecification, StyleSpecification } from "maplibre-gl";
 import { BASE_PALETTE, EMPHASIS, type Theme } from "../model/palette.ts";
 import { dashes, ringsOf } from "./dash.ts";
@@ -102,6 +102,8 @@ export function emphasisData(
   uncertain: readonly string[],
   highlight: readonly string[],
   worldSize: number,
+  /** Dashes already cut for this world size, by ISO3 (filled as they are cut). */
+  cache: Map<string, Position[][]> = new Map(),
 ): FeatureCollection {
   const features: Feature[] = [];
   for (const iso3 of [...new Set(uncertain)].sort()) {
@@ -109,7 +111,10 @@ export function emphasisData(
     if (geometry?.type !== "Polygon" && geometry?.type !== "MultiPolygon") continue;
     features.push({
       type: "Feature",
-      geometry: { type: "MultiLineString", coordinates: dashes(ringsOf(geometry), worldSize) },
+      geometry: {
+        type: "MultiLineString",
+        coordinates: cutOnce(cache, iso3, () => dashes(ringsOf(geometry), worldSize)),
+      },
       properties: { iso3, uncertain: true, highlight: false },
     });
   }
@@ -123,6 +128,15 @@ export function emphasisData(
     });
   }
   return { type: "FeatureCollection", features };
+}
+
+function cutOnce(cache: Map<string, Position[][]>, iso3: string, cut: () => Position[][]): Position[][] {
+  let lines = cache.get(iso3);
+  if (!lines) {
+    lines = cut();
+    cache.set(iso3, lines);
+  }
+  return lines;
 }
 
 /** The emphasis line layers and their colour in a theme. */
@@ -161,7 +175,7 @@ export function arcLayers(paths: readonly ArcPath[]): LineLayerSpecification[] {
         id: `pact-arcs-${i}`,
         type: "line",
         source: ARC_SOURCE,
-        filter: ["==", ["get", "colour"], colour],
+        filter: ["all", ["==", ["get", "colour"], colour], ["!=", ["get", "highlighted"], true]],
         layout: round,
         paint: { "line-color": colour, "line-width": ARC_WIDTH.normal },
       }),

@@ -172,6 +172,7 @@ export function paintShapes(context: CanvasRenderingContext2D, root: Element): v
       context.strokeStyle = stroke;
       context.lineWidth = num("stroke-width") || 1;
       context.lineCap = (attr("stroke-linecap") as CanvasLineCap | null) ?? "butt";
+      context.miterLimit = 4; // SVG's default (the canvas's is 10)
       context.setLineDash(
         (attr("stroke-dasharray") ?? "")
           .split(/[\s,]+/)

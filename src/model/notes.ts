@@ -27,10 +27,14 @@ export function derivedNotes(
         `The State Dept counted ${prior} pacts signed before the ministerial without naming them; the map shows those our sources identify.`,
       );
     }
-    const unmapped = dataset.agreements.filter(
-      (a) => a.kind === "pact" && a.date !== null && a.date <= date && !drawable.has(a.iso3),
-    );
-    for (const a of unmapped) {
+    // One note per partner (as the summary counts partners), dated by its first pact.
+    const unmapped = new Map<string, (typeof dataset.agreements)[number]>();
+    for (const a of dataset.agreements) {
+      if (a.kind !== "pact" || a.date === null || a.date > date || drawable.has(a.iso3)) continue;
+      const first = unmapped.get(a.iso3);
+      if (!first || (first.date ?? "") > a.date) unmapped.set(a.iso3, a);
+    }
+    for (const a of unmapped.values()) {
       notes.push(
         `Counted among the partners but not on the map, which colours countries: ${a.country} (pact of ${formatDate(a.date)}).`,
       );

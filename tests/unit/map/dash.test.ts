@@ -28,7 +28,7 @@ describe("dashes", () => {
   it("cuts a line into dashes of the pattern's length, running on across vertices", () => {
     const [dash, gap] = DASH_PATTERN;
     const cut = dashes(equator, world);
-    // 70 px of line: dashes start every 7 px, so 10 of them, the last one cut short by the end.
+    // 70 px of line: dashes start every 7 px, so 10 of them.
     expect(cut).toHaveLength(Math.ceil(70 / (dash + gap)));
     for (const line of cut.slice(0, -1)) expect(pixels(line, world)).toBeCloseTo(dash, 6);
     // The second dash starts after one dash and one gap: at 0.7°.
@@ -62,6 +62,12 @@ describe("dashes", () => {
     const cut = dashes(long, 512 * 2 ** 10);
     expect(cut.length).toBeLessThanOrEqual(20_001);
     expect(cut.length).toBeGreaterThan(19_000);
+  });
+
+  it("gives no dashes rather than looping on a pattern or world size that cannot advance", () => {
+    expect(dashes(equator, world, [0, 0])).toEqual([]);
+    expect(dashes(equator, Number.POSITIVE_INFINITY)).toEqual([]);
+    expect(dashes(equator, 0)).toEqual([]);
   });
 
   it("takes the rings of polygons and multipolygons", () => {

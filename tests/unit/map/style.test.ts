@@ -142,12 +142,12 @@ describe("arcData", () => {
     expect(layers.map((l) => [l.id, l.filter, l.paint])).toEqual([
       [
         "pact-arcs-0",
-        ["==", ["get", "colour"], "rgba(10,20,30,1.000)"],
+        ["all", ["==", ["get", "colour"], "rgba(10,20,30,1.000)"], ["!=", ["get", "highlighted"], true]],
         { "line-color": "rgba(10,20,30,1.000)", "line-width": 1.4 },
       ],
       [
         "pact-arcs-1",
-        ["==", ["get", "colour"], "rgba(1,2,3,0.502)"],
+        ["all", ["==", ["get", "colour"], "rgba(1,2,3,0.502)"], ["!=", ["get", "highlighted"], true]],
         { "line-color": "rgba(1,2,3,0.502)", "line-width": 1.4 },
       ],
       [

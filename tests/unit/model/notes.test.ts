@@ -17,6 +17,18 @@ describe("derivedNotes, pacts view", () => {
     expect(notesOn("2026-05-26").filter((n) => eu.test(n))).toHaveLength(1);
   });
 
+  it("names an off-map partner once, by its first pact, however many pacts it has", () => {
+    const eu = dataset.agreements.find((a) => a.iso3 === "EUU" && a.kind === "pact");
+    if (!eu) throw new Error("no EU pact in the data");
+    const twice = { ...dataset, agreements: [...dataset.agreements, { ...eu, id: "euu-later", date: "2026-05-01" }] };
+    const notes = derivedNotes(twice, "pacts", "2026-05-26", index.drawable).filter((n) =>
+      n.includes("European Union"),
+    );
+    expect(notes).toEqual([
+      "Counted among the partners but not on the map, which colours countries: European Union (pact of 24 Apr 2026).",
+    ]);
+  });
+
   it("accounts for every partner the summary counts: the legend's pact counts plus those named as off the map", () => {
     for (const date of ["2025-10-20", "2026-02-04", "2026-04-24", "2026-05-26"]) {
       const scene = pactsOn(date);
