@@ -393,11 +393,7 @@ async function start(): Promise<void> {
     );
   };
   // Built when first opened: sorting every source is work the first paint does not need.
-  let methodology: ReturnType<typeof methodologyModel> | null = null;
-  const methodologyNow = () => {
-    methodology ??= methodologyModel(dataset);
-    return methodology;
-  };
+  const methodologyNow = memoize(() => methodologyModel(dataset));
   const methodologyEl = element("methodology");
   const sourcesButton = element("sources-button");
   let methodologyOpen = false;

@@ -29,6 +29,7 @@ export function dashes(
   worldSize: number,
   [dash, gap]: readonly [number, number] = DASH_PATTERN,
 ): Position[][] {
+  if (!(dash > 0 && gap >= 0 && worldSize > 0 && Number.isFinite(worldSize))) return [];
   const projected = rings.map((ring) => ring.map(([lon = 0, lat = 0]) => [mercX(lon), mercY(lat)] as const));
   let length = 0;
   for (const ring of projected) {
@@ -38,19 +39,18 @@ export function dashes(
       length += Math.hypot(bx - ax, by - ay) * worldSize;
     }
   }
-  if (!(dash > 0 && gap >= 0 && worldSize > 0 && Number.isFinite(worldSize))) return [];
   const stretch = Math.max(1, length / (dash + gap) / MAX_DASHES);
   const on = (dash * stretch) / worldSize;
   const off = (gap * stretch) / worldSize;
 
   // A dash or gap ending within this of a vertex ends there: no zero-length dash from rounding.
   const epsilon = (on + off) * 1e-6;
+  const point = (x: number, y: number): Position => [lonOf(x), latOf(y)];
   const out: Position[][] = [];
   for (const ring of projected) {
     let drawing = true;
     let left = on; // of the current dash or gap
     let current: Position[] = [];
-    const point = (x: number, y: number): Position => [lonOf(x), latOf(y)];
     const first = ring[0];
     if (first) current.push(point(first[0], first[1]));
     for (let i = 1; i < ring.length; i++) {

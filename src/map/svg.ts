@@ -7,6 +7,7 @@ import { type GeoProjection, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { BASE_PALETTE, EMPHASIS } from "../model/palette.ts";
 import { s } from "../ui/dom.ts";
+import { DASH_PATTERN } from "./dash.ts";
 import {
   ARC_WIDTH,
   cssColour,
@@ -254,7 +255,11 @@ export function mapElements(
     s(
       "g",
       { class: "uncertain" },
-      ...outline(view.uncertain, { stroke: emphasis.uncertain, "stroke-width": 1.4, "stroke-dasharray": "4 3" }),
+      ...outline(view.uncertain, {
+        stroke: emphasis.uncertain,
+        "stroke-width": 1.4,
+        "stroke-dasharray": DASH_PATTERN.join(" "),
+      }),
     ),
     s("g", { class: "highlight" }, ...outline(view.highlight, { stroke: emphasis.highlight, "stroke-width": 2.5 })),
     s("g", { class: "arcs" }, ...arcs),
