@@ -11,10 +11,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Topology } from "topojson-specification";
 import { DataError, formatIssue } from "../src/data/csv.ts";
-import { FILES } from "../src/data/schema.ts";
 import type { Dataset } from "../src/types.ts";
 import { buildDataset, publicCsvs, type TableTexts, withSourcesTable } from "./dataset.ts";
 import { buildWorld, type CountryRow, type World } from "./geometry.ts";
+import { FILES } from "./readers.ts";
 import { readCountries, readOverrides } from "./tables.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");

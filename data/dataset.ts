@@ -6,6 +6,9 @@
 
 import { FORUMS, OTHER, STAGES, WORLD } from "../src/config.ts";
 import { DataError, type DataIssue, toCsv } from "../src/data/csv.ts";
+import { byValue, concentration, round4, shareOf } from "../src/model/shares.ts";
+import type { Dataset, MineralTable, MineralValue, Organisation, Place, Source } from "../src/types.ts";
+import type { CountryRow } from "./geometry.ts";
 import {
   type Context,
   type FILES,
@@ -19,10 +22,7 @@ import {
   readTallies,
   type SumException,
   tableKey,
-} from "../src/data/schema.ts";
-import { byValue, concentration, round4, shareOf } from "../src/model/shares.ts";
-import type { Dataset, MineralTable, MineralValue, Organisation, Place, Source } from "../src/types.ts";
-import type { CountryRow } from "./geometry.ts";
+} from "./readers.ts";
 
 /**
  * Tables whose rows miss the world total by more than independent rounding explains (see

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildDataset, publicCsvs, type TableTexts } from "../../../data/dataset.ts";
 import type { CountryRow } from "../../../data/geometry.ts";
+import { HEADERS } from "../../../data/readers.ts";
 import type { DataError } from "../../../src/data/csv.ts";
-import { HEADERS } from "../../../src/data/schema.ts";
 import type { Place } from "../../../src/types.ts";
 
 const csv = (header: readonly string[], ...rows: string[]) => `${[header.join(","), ...rows].join("\n")}\n`;

@@ -1,17 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DataError, type DataIssue } from "../../../src/data/csv.ts";
 import {
   type Context,
   isFuture,
-  isValidDate,
   readAgreements,
   readMemberships,
   readMinerals,
   readMineralsList,
   readSources,
   readTallies,
-} from "../../../src/data/schema.ts";
+} from "../../../data/readers.ts";
+import { DataError, type DataIssue } from "../../../src/data/csv.ts";
+import { isValidDate } from "../../../src/data/dates.ts";
 
 const BROKEN = "tests/fixtures/broken";
 
