@@ -112,6 +112,8 @@ const DATASET: Shape = object({
       forum: oneOf(FORUMS),
       role: oneOf(ROLES),
       since: nullable(date),
+      notBefore: nullable(date),
+      knownBy: nullable(date),
       until: nullable(date),
       basis: oneOf(BASES),
       confidence: oneOf(CONFIDENCES),
