@@ -122,6 +122,17 @@ const DATASET: Shape = object({
     }),
   ),
   tallies: arrayOf(object({ id: str, value: num, label: str, asOf: date, sources: strings })),
+  leftOut: arrayOf(
+    object({
+      id: str,
+      iso3,
+      country: str,
+      instrument: str,
+      reportedDate: nullable(date),
+      reason: str,
+      sources: strings,
+    }),
+  ),
   minerals: arrayOf(object({ slug: str, name: str, group: str, stages: arrayOf(oneOf(STAGES)), note: str })),
   mineralTables: arrayOf(
     object({

@@ -32,7 +32,7 @@ export interface MethodologySource {
   /** The original publisher/page of a copy, else "". */
   original: string;
   licence: string;
-  /** How many records cite it: agreements, memberships, tallies and mineral tables. */
+  /** How many records cite it: agreements, memberships, tallies, left-out records and mineral tables. */
   usedBy: number;
 }
 
@@ -247,6 +247,10 @@ function gapsSection(dataset: Dataset): MethodologySection {
       `${a.country}: “${a.instrument}” has no published date (${CONFIDENCE_LABELS[a.confidence].toLowerCase()}, ${plural(a.sources.length, "source", "sources")}), so it is not on the timeline.`,
     );
   }
+  for (const l of dataset.leftOut) {
+    const when = l.reportedDate ? ` (reported for ${formatDate(l.reportedDate)})` : "";
+    paragraphs.push(`${l.country}: “${l.instrument}”${when} is not on the map. ${l.reason}`);
+  }
   const forge = dataset.memberships.filter((m) => m.forum === "forge");
   const inferred = forge.filter((m) => m.basis === "inferred");
   const joiners = forge.filter((m) => m.basis === "reported");
@@ -326,6 +330,7 @@ function sourcesOf(dataset: Dataset): MethodologySource[] {
   for (const a of dataset.agreements) cite(a.sources);
   for (const m of dataset.memberships) cite(m.sources);
   for (const t of dataset.tallies) cite(t.sources);
+  for (const l of dataset.leftOut) cite(l.sources);
   for (const t of dataset.mineralTables) cite([t.source]);
   return dataset.sources
     .map((s) => ({
