@@ -558,7 +558,16 @@ function checkTables(
     }
     // No total, a bound among the aggregates, or a row already reported: nothing to add up.
     if (!world || world.value === null || aggregates.some((r) => r.flag !== null)) continue;
-    if (rows.some((r) => badLines.has(r.line))) {
+    // A row above the total is the row's mistake (a misplaced digit): name it, not the total.
+    const above = rows.filter((r) => r !== world && r.value !== null && r.value > (world.value ?? 0));
+    for (const r of above) {
+      bad(
+        r.line,
+        "value",
+        `${r.text} is more than the world total ${world.text} (line ${world.line}): a share above 100%`,
+      );
+    }
+    if (above.length > 0 || rows.some((r) => badLines.has(r.line))) {
       if (ctx.sumExceptions?.has(key)) used.add(key);
       continue;
     }
