@@ -503,12 +503,13 @@ function readMineralRow(row: Row, ctx: Context, thisYear: number): MineralRecord
   const text = row.raw("value");
   const flag = row.oneOf("flag", VALUE_FLAGS, false);
   let value: number | null = null;
+  // Flags that stand for a number the source does not give (USGS W, NA, s/Small).
+  const unstated = flag === "withheld" || flag === "not-available" || flag === "small";
   if (text === "") {
-    if (flag !== "withheld" && flag !== "not-available")
-      row.bad("value", "missing (empty only when flag is withheld or not-available)");
+    if (!unstated) row.bad("value", "missing (empty only when flag is withheld, not-available or small)");
   } else if (!NUMBER.test(text)) {
     row.bad("value", `not a number "${text}" (digits and one decimal point only, no thousands separators)`);
-  } else if (flag === "withheld" || flag === "not-available") {
+  } else if (unstated) {
     row.bad("value", `a ${flag} value must be empty, found "${text}"`);
   } else value = Number(text);
   const isEstimate = row.raw("is_estimate");
@@ -556,8 +557,9 @@ function checkTables(
       if (r.flag === "greater-than" && !aggregates.includes(r))
         bad(r.line, "flag", "only WLD or OTH can be a lower bound");
     }
-    // No total, a bound among the aggregates, or a row already reported: nothing to add up.
-    if (!world || world.value === null || aggregates.some((r) => r.flag !== null)) continue;
+    // No total, a bound or an unknown among the aggregates: nothing to add up. A "small" aggregate
+    // (USGS "Small") adds next to nothing, so the named rows are still checked against the total.
+    if (!world || world.value === null || aggregates.some((r) => r.flag !== null && r.flag !== "small")) continue;
     // A row above the total is the row's mistake (a misplaced digit): name it, not the total.
     const above = rows.filter((r) => r !== world && r.value !== null && r.value > (world.value ?? 0));
     for (const r of above) {

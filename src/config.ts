@@ -43,7 +43,7 @@ export const ROLES = ["member", "chair", "signatory", "participant", "delegation
 export const BASES = ["official", "reported", "inferred"] as const;
 
 /** Why a published mineral value is missing or only a bound. */
-export const VALUE_FLAGS = ["withheld", "not-available", "greater-than"] as const;
+export const VALUE_FLAGS = ["withheld", "not-available", "small", "greater-than"] as const;
 
 /** Aggregate rows of a mineral table, as published: the world total and "Other countries". */
 export const WORLD = "WLD";

@@ -6,7 +6,15 @@ import { CHINA } from "../config.ts";
 import type { Dataset, Iso3, MineralTable, Source, Stage } from "../types.ts";
 import { type BlocShares, blocShares } from "./bloc.ts";
 import { formatDate, formatNumber, formatShare } from "./format.ts";
-import { chooseTable, hhiReading, latestTables, type MineralChoice, rankOf, STAGE_LABELS } from "./minerals.ts";
+import {
+  chooseTable,
+  hhiReading,
+  latestTables,
+  type MineralChoice,
+  rankOf,
+  SMALL_TEXT,
+  STAGE_LABELS,
+} from "./minerals.ts";
 
 export interface Bar {
   iso3: Iso3;
@@ -145,6 +153,7 @@ export function mineralTooltipRows(table: MineralTable, iso3: Iso3, source: Sour
   const row = table.rows.find((r) => r.iso3 === iso3);
   if (!row) return [["Data", "Not listed by the source for this year"]];
   if (row.flag === "withheld") return [["Data", "Withheld by the source (not zero)"]];
+  if (row.flag === "small") return [["Data", SMALL_TEXT]];
   if (row.value === null) return [["Data", "Not available from the source"]];
   const rows: [string, string][] = [
     ["Amount", `${formatNumber(row.value)} ${table.unit}`],

@@ -284,10 +284,13 @@ function gapsSection(dataset: Dataset): MethodologySection {
   const rows = dataset.mineralTables.flatMap((t) => t.rows);
   const withheld = rows.filter((r) => r.flag === "withheld").length;
   const unavailable = rows.filter((r) => r.flag === "not-available").length;
+  const small = [...rows, ...dataset.mineralTables.flatMap((t) => (t.other ? [t.other] : []))].filter(
+    (r) => r.flag === "small",
+  ).length;
   // The catalogue's notes say which world totals leave out the withheld US production.
   const excluding = dataset.minerals.filter((m) => /world totals? exclude/i.test(m.note)).map((m) => m.name);
   paragraphs.push(
-    `${withheld} country values are withheld by the source and ${unavailable} are not available. They are kept with no share and shown as “withheld” or “not available”, never as zero.${
+    `${withheld} country values are withheld by the source and ${unavailable} are not available. ${small > 0 ? ` ${small} are given only as “small” (USGS “s” or “Small”, no figure).` : ""} They are kept with no share and shown as “withheld”, “not available” or “small”, never as zero.${
       excluding.length > 0
         ? ` For ${list(excluding.map((n) => n.toLowerCase()))} the USGS notes say the world total excludes the withheld US production.`
         : ""

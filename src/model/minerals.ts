@@ -111,6 +111,9 @@ export function mineralChoropleth(table: MineralTable, theme: Theme, drawable: R
   };
 }
 
+/** A value the source gives only as "s" or "Small" (where USGS explains "s": "less than ½ unit"). */
+export const SMALL_TEXT = "Small, no figure published (USGS “s” or “Small”)";
+
 /** The map category of a row, or null when it has no value and no reason (not drawn: "no data"). */
 function rowKey(row: MineralRow): string | null {
   if (row.flag === "withheld") return "withheld";

@@ -24,7 +24,7 @@ import {
   OVERLAP_FORUMS,
   overlapCounts,
 } from "./forums.ts";
-import { rankOf, STAGE_LABELS } from "./minerals.ts";
+import { rankOf, SMALL_TEXT, STAGE_LABELS } from "./minerals.ts";
 import { normalise } from "./search.ts";
 import { lowestConfidence, pactStatus, STATUS_LABELS, STATUSES } from "./status.ts";
 
@@ -289,7 +289,8 @@ function mineralsTable(scene: Scene, index: Index, namesOf: Names): TableModel {
   const noShareText = table.world.value === null ? "No share (no world total)" : "No share (world total is a bound)";
   const rows = table.rows.map((row): TableRow => {
     const name = index.names.get(row.iso3) ?? row.iso3;
-    const missing = row.flag === "withheld" ? "Withheld by the source" : "Not available";
+    const missing =
+      row.flag === "withheld" ? "Withheld by the source" : row.flag === "small" ? SMALL_TEXT : "Not available";
     const rank = rankOf(table, row.iso3);
     const shareText = row.value === null ? missing : row.share !== null ? formatShare(row.share) : noShareText;
     return {

@@ -100,7 +100,7 @@ export function renderMethodology(
       h(
         "p",
         {},
-        "The records behind the map, each with its sources as links. Withheld, not-available and lower-bound mineral values are left out of the CSV (it has no column to say why a number is missing).",
+        "The records behind the map, each with its sources as links. Withheld, not-available, small and lower-bound mineral values are left out of the CSV (it has no column to say why a number is missing).",
       ),
       h(
         "ul",

@@ -312,3 +312,40 @@ describe("concentration per mineral matches the source", () => {
     expect(dataset.minerals.map((m) => m.slug).sort()).toEqual([...Object.keys(EXPECTED), "germanium"].sort());
   });
 });
+
+describe("USGS codes, read one way in both editions (data/README.md)", () => {
+  const dataset = freshDataset();
+  const table = (mineral: string, stage: string, year: number, source: string) =>
+    dataset.mineralTables.find(
+      (t) => t.mineral === mineral && t.stage === stage && t.year === year && t.source === source,
+    );
+
+  it('keeps "s" rows as small, with no number and no share (graphite reserves 2025, rutile)', () => {
+    const graphite = table("graphite", "reserves", 2025, "usgs-mcs2026");
+    const small = graphite?.rows.filter((r) => r.flag === "small").map((r) => r.iso3);
+    expect(small?.sort()).toEqual(["AUT", "DEU", "UKR", "USA"]);
+    for (const r of graphite?.rows.filter((x) => x.flag === "small") ?? [])
+      expect(r).toMatchObject({ value: null, share: null });
+    for (const year of [2024, 2025]) {
+      expect(table("titanium-rutile", "mine", year, "usgs-mcs2026")?.rows.find((r) => r.iso3 === "USA")?.flag).toBe(
+        "small",
+      );
+    }
+  });
+
+  it('keeps "Small" as the flag of manganese reserves\' "Other countries" in both editions, and still checks the sum', () => {
+    for (const [year, source] of [
+      [2024, "usgs-mcs2025"],
+      [2025, "usgs-mcs2026"],
+    ] as const) {
+      const manganese = table("manganese", "reserves", year, source);
+      expect(manganese?.other).toEqual({ value: null, flag: "small", isEstimate: false });
+      expect(manganese?.shareSum).not.toBeNull();
+    }
+  });
+
+  it('writes USGS "—" as zero where the edition prints it (MCS 2026)', () => {
+    const zeros = dataset.mineralTables.filter((t) => t.rows.some((r) => r.value === 0));
+    expect(new Set(zeros.map((t) => t.source))).toEqual(new Set(["usgs-mcs2026", "iea-cmd-2025"]));
+  });
+});

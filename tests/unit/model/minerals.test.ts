@@ -68,6 +68,14 @@ describe("readings", () => {
     expect(Object.fromEntries(mineralTooltipRows(table, "USA", null)).Data).toMatch(/Withheld/);
   });
 
+  it('says "small" for a USGS "s", not "not listed" or "not available" (graphite reserves 2025)', () => {
+    const table = chooseTable(dataset, "graphite", "reserves", 2025).choice?.table;
+    if (!table) throw new Error("no table");
+    expect(Object.fromEntries(mineralTooltipRows(table, "AUT", null)).Data).toBe(
+      "Small, no figure published (USGS “s” or “Small”)",
+    );
+  });
+
   it("lists the minerals where a country holds at least 1% of world supply", () => {
     const drc = countryMinerals(dataset, "COD");
     expect(drc[0]?.mineral).toBe("cobalt");
