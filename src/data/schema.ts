@@ -173,6 +173,8 @@ const DATASET = object<Dataset>({
       forum: oneOf(FORUMS),
       role: oneOf(ROLES),
       since: nullable(date),
+      notBefore: nullable(date),
+      knownBy: nullable(date),
       until: nullable(date),
       basis: oneOf(BASES),
       confidence: oneOf(CONFIDENCES),

@@ -59,6 +59,20 @@ describe("broken fixtures fail with file, line, field and reason", () => {
       "iso3",
       "duplicate record: same country, forum, role and since as line 2",
     ],
+    [
+      "memberships-bound-with-date.csv",
+      readMemberships,
+      3,
+      "known_by",
+      "only for a record with no since (the date is known)",
+    ],
+    [
+      "memberships-bound-reversed.csv",
+      readMemberships,
+      3,
+      "known_by",
+      "is before not_before (2026-01-14 < 2026-02-20)",
+    ],
     ["minerals-non-numeric.csv", readMinerals, 3, "value", 'not a number "69,000"'],
     [
       "minerals-mixed-units.csv",
