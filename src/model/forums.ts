@@ -5,7 +5,7 @@
  * `since` counts from the forum's launch (its earliest dated membership): we know the country is a
  * member, not when it joined, and the tooltip says so.
  */
-import type { ForumView } from "../state/state.ts";
+import type { ForumView } from "../config.ts";
 import type { Dataset, Forum, Iso3, Membership } from "../types.ts";
 
 export const FORUM_CATEGORIES = [

@@ -1,5 +1,5 @@
 /** Signals render state to readers, tests and host pages (DESIGN §3 readiness). */
-import { setChildren } from "./dom.ts";
+import { setChildren } from "../dom.ts";
 
 export function markReady(): void {
   document.documentElement.dataset.ready = "true";
