@@ -90,9 +90,12 @@ export function buildDataset(
   if (issues.length > 0 || !sources || !list) throw new DataError(issues);
 
   const forumOrder = (f: string) => FORUMS.indexOf(f as (typeof FORUMS)[number]);
+  // Where the timeline ends: the latest day a record is known to start or a tally was announced. An
+  // end (`until`) is not a record of its own: Korea's FORGE chair ends "through June 2026", a term
+  // announced in February, not news from July.
   const dates = [
     ...agreements.map((a) => a.date),
-    ...memberships.flatMap((m) => [m.since, m.until]),
+    ...memberships.map((m) => m.since ?? m.knownBy),
     ...tallies.map((t) => t.asOf),
   ].filter((d): d is string => d !== null && d !== "");
   return {
@@ -184,8 +187,31 @@ function valueOut(r: MineralRecord): MineralValue {
 // ─── Public downloads (DESIGN §3): exactly these columns ────────────────────────────────────────
 
 export const PUBLIC_HEADERS = {
-  agreements: ["iso3", "country", "instrument", "type", "date_signed", "cohort", "confidence", "notes", "sources"],
-  memberships: ["iso3", "country", "forum", "role", "since", "until", "confidence", "sources"],
+  agreements: [
+    "iso3",
+    "country",
+    "instrument",
+    "type",
+    "kind",
+    "date_signed",
+    "cohort",
+    "state_count",
+    "confidence",
+    "notes",
+    "sources",
+  ],
+  memberships: [
+    "iso3",
+    "country",
+    "forum",
+    "role",
+    "since",
+    "not_before",
+    "known_by",
+    "until",
+    "confidence",
+    "sources",
+  ],
   minerals: [
     "mineral",
     "stage",
@@ -217,8 +243,10 @@ export function publicCsvs(dataset: Dataset): { agreements: string; memberships:
       a.country,
       a.instrument,
       a.type ?? "",
+      a.kind,
       a.date ?? "",
       a.cohort,
+      a.stateCount,
       a.confidence,
       a.notes,
       urls(a.sources),
@@ -232,6 +260,8 @@ export function publicCsvs(dataset: Dataset): { agreements: string; memberships:
       m.forum,
       m.role,
       m.since ?? "",
+      m.notBefore ?? "",
+      m.knownBy ?? "",
       m.until ?? "",
       m.confidence,
       urls(m.sources),

@@ -50,7 +50,20 @@ export const HEADERS = {
     "notes",
     "sources",
   ],
-  memberships: ["iso3", "country", "forum", "role", "since", "until", "basis", "confidence", "notes", "sources"],
+  memberships: [
+    "iso3",
+    "country",
+    "forum",
+    "role",
+    "since",
+    "not_before",
+    "known_by",
+    "until",
+    "basis",
+    "confidence",
+    "notes",
+    "sources",
+  ],
   tallies: ["id", "value", "label", "as_of", "sources"],
   minerals: ["mineral", "stage", "year", "iso3", "country", "value", "unit", "flag", "is_estimate", "source"],
   mineralsList: ["slug", "name", "group", "stages", "note"],
@@ -331,14 +344,20 @@ export function readMemberships(text: string, ctx: Context, file: string = FILES
     ctx,
     (row) => {
       const since = row.date("since", { required: false });
+      const notBefore = row.date("not_before", { required: false });
+      const knownBy = row.date("known_by", { required: false });
       const until = row.date("until", { required: false });
-      if (since && until && until < since) row.bad("until", `ends (${until}) before it starts (${since})`);
+      checkBounds(row, since, notBefore, knownBy);
+      const start = since ?? knownBy;
+      if (start && until && until < start) row.bad("until", `ends (${until}) before it starts (${start})`);
       return {
         iso3: row.iso3("iso3"),
         country: row.text("country"),
         forum: row.oneOf("forum", FORUMS) ?? "forge",
         role: row.oneOf("role", ROLES) ?? "member",
         since,
+        notBefore,
+        knownBy,
         until,
         basis: row.oneOf("basis", BASES) ?? "reported",
         confidence: row.oneOf("confidence", CONFIDENCES) ?? "low",
@@ -350,6 +369,15 @@ export function readMemberships(text: string, ctx: Context, file: string = FILES
       duplicates(items, (m) => `${m.iso3}|${m.forum}|${m.role}|${m.since}`, "iso3", "country, forum, role and since");
     },
   );
+}
+
+/** Bounds are for undated records only, and when both are given they form a range (not before ≤ known by). */
+function checkBounds(row: Row, since: string | null, notBefore: string | null, knownBy: string | null): void {
+  if (since && notBefore) row.bad("not_before", "only for a record with no since (the date is known)");
+  if (since && knownBy) row.bad("known_by", "only for a record with no since (the date is known)");
+  if (notBefore && knownBy && knownBy < notBefore) {
+    row.bad("known_by", `is before not_before (${knownBy} < ${notBefore})`);
+  }
 }
 
 export function readTallies(text: string, ctx: Context, file: string = FILES.tallies): Tally[] {
@@ -502,7 +530,16 @@ function checkTables(
     }
     // No total, a bound among the aggregates, or a row already reported: nothing to add up.
     if (!world || world.value === null || aggregates.some((r) => r.flag !== null)) continue;
-    if (rows.some((r) => badLines.has(r.line))) {
+    // A row above the total is the row's mistake (a misplaced digit): name it, not the total.
+    const above = rows.filter((r) => r !== world && r.value !== null && r.value > (world.value ?? 0));
+    for (const r of above) {
+      bad(
+        r.line,
+        "value",
+        `${r.text} is more than the world total ${world.text} (line ${world.line}): a share above 100%`,
+      );
+    }
+    if (above.length > 0 || rows.some((r) => badLines.has(r.line))) {
       if (ctx.sumExceptions?.has(key)) used.add(key);
       continue;
     }

@@ -46,7 +46,7 @@ import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
 import { mountShare } from "./ui/share.ts";
 import { downloadLinks, renderMethodology } from "./ui/sources.ts";
-import { markReady, renderFatal } from "./ui/status.ts";
+import { loadWithStatus, markReady, renderUnexpected } from "./ui/status.ts";
 import { renderTable } from "./ui/table.ts";
 import { mountTimeline } from "./ui/timeline.ts";
 import { renderTooltip } from "./ui/tooltip.ts";
@@ -92,12 +92,11 @@ async function start(): Promise<void> {
     },
     () => undefined,
   );
-  const loaded = await loadData();
-  if (!loaded.ok) {
-    renderFatal(fatal, `The map's data could not be loaded: ${loaded.error}`);
-    return;
-  }
-  const { world, dataset } = loaded.value;
+  const { world, dataset } = await loadWithStatus(loadData, {
+    loading: element("loading"),
+    fatal,
+    busy: element("map"),
+  });
   const index = indexOf(dataset);
   if (initial.country && !index.names.has(initial.country)) {
     console.warn(`Ignoring URL parameter country=${initial.country}: no such country in the data.`);
@@ -646,8 +645,4 @@ async function start(): Promise<void> {
   });
 }
 
-start().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(error);
-  renderFatal(element("fatal"), `Something went wrong: ${message}`);
-});
+start().catch((error: unknown) => renderUnexpected(element("fatal"), error));

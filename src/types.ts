@@ -87,9 +87,16 @@ export interface Membership {
   country: string;
   forum: Forum;
   role: Role;
-  /** null when no source gives a date. */
+  /** null when no source gives a date (then `knownBy` may bound it). */
   since: string | null;
-  /** null while current. */
+  /** Undated records only: the earliest day the sources allow ("not before"), or null. */
+  notBefore: string | null;
+  /**
+   * Undated records only: the day by which a source shows the record holds. An undated membership
+   * counts from this day; one with no `knownBy` is not counted on the timeline.
+   */
+  knownBy: string | null;
+  /** The first day the record no longer holds; null while current (or when no end is published). */
   until: string | null;
   basis: Basis;
   confidence: Confidence;

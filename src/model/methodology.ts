@@ -7,7 +7,7 @@ import { CHINA, MINISTERIAL_DATE } from "../config.ts";
 import type { Dataset, Source } from "../types.ts";
 import { blocDefinition } from "./bloc.ts";
 import { CONFIDENCE_LABELS, formatDate } from "./format.ts";
-import { FORUM_NAMES } from "./forums.ts";
+import { FORUM_NAMES, startText } from "./forums.ts";
 import { hhiReading, SHARE_BREAKS, SOURCE_PRIORITY, STAGE_LABELS, shareClassLabel } from "./minerals.ts";
 import { STATUS_LABELS } from "./status.ts";
 
@@ -150,7 +150,7 @@ function forumSection(): MethodologySection {
   return {
     title: "Forums",
     paragraphs: [
-      "A membership counts from its start date until the day before its end date. A membership with no published start date counts from the forum's launch (its earliest dated membership): the country is known to be a member, not when it joined. Minerals Security Partnership memberships end on 4 Feb 2026, when FORGE replaced it.",
+      "A membership counts from its start date until the day before its end date. A membership with no published start date counts only from the day a source shows it holds, and says so (“signed by 20 Feb 2026”, with the earliest day the sources allow); one that no source dates at all is listed but not on the timeline. Minerals Security Partnership memberships end on 4 Feb 2026, when FORGE replaced it.",
     ],
     definitions: [
       [
@@ -252,11 +252,10 @@ function gapsSection(dataset: Dataset): MethodologySection {
   const joiners = forge.filter((m) => m.basis === "reported");
   if (forge.length > 0) {
     const joined = joiners.map(
-      (m) =>
-        `${m.country}, ${CONFIDENCE_LABELS[m.confidence].toLowerCase()}, ${m.since ? formatDate(m.since) : "no date"}`,
+      (m) => `${m.country}, ${CONFIDENCE_LABELS[m.confidence].toLowerCase()}: ${startText(m)}`,
     );
     paragraphs.push(
-      `FORGE has no official roster. ${inferred.length} of its ${forge.length} membership records are inferred: Minerals Security Partnership partners reported to carry over${joined.length ? `; plus reported joiners (${joined.join("; ")})` : ""}.`,
+      `FORGE has no official roster. ${inferred.length} of its ${forge.length} membership records are inferred: Minerals Security Partnership partners reported to carry over${joined.length ? `; plus reported joiners: ${joined.join("; ")}` : ""}.`,
     );
   }
   paragraphs.push(

@@ -36,9 +36,10 @@ const TEXTS: TableTexts = {
   ),
   memberships: csv(
     HEADERS.memberships,
-    "CHL,Chile,ministerial,delegation,2026-02-04,,official,high,,src-b",
-    "AUS,Australia,msp,member,2022-06-14,2026-02-04,official,high,,src-a",
-    "EUU,European Union,forge,member,2026-02-04,,inferred,medium,,src-b",
+    "CHL,Chile,ministerial,delegation,2026-02-04,,,,official,high,,src-b",
+    "AUS,Australia,msp,member,2022-06-14,,,2026-02-04,official,high,,src-a",
+    "EUU,European Union,forge,member,2026-02-04,,,,inferred,medium,,src-b",
+    "CHL,Chile,pax-silica,signatory,,2026-01-14,2026-02-20,,reported,low,,src-b",
   ),
   tallies: csv(
     HEADERS.tallies,
@@ -74,7 +75,7 @@ describe("buildDataset", () => {
       "chl-2026-02-04-mou",
       "euu-undated",
     ]);
-    expect(dataset.memberships.map((m) => m.forum)).toEqual(["forge", "msp", "ministerial"]);
+    expect(dataset.memberships.map((m) => m.forum)).toEqual(["forge", "msp", "pax-silica", "ministerial"]);
     expect(dataset.tallies.map((t) => t.id)).toEqual(["ministerial-signed", "prior-signed"]);
   });
 
@@ -144,17 +145,20 @@ describe("publicCsvs", () => {
 
   it("writes agreements with source URLs and empty cells for unknown dates", () => {
     expect(out.agreements.split("\n").slice(0, 4)).toEqual([
-      "iso3,country,instrument,type,date_signed,cohort,confidence,notes,sources",
-      "AUS,Australia,Framework,framework,2025-10-20,pre-ministerial,high,,https://example.org/a;https://example.org/b",
-      "CHL,Chile,MOU,mou,2026-02-04,ministerial,high,,https://example.org/b",
-      "EUU,European Union,Action plan,action-plan,,post-ministerial,low,,https://example.org/b",
+      "iso3,country,instrument,type,kind,date_signed,cohort,state_count,confidence,notes,sources",
+      "AUS,Australia,Framework,framework,pact,2025-10-20,pre-ministerial,prior-10-likely,high,,https://example.org/a;https://example.org/b",
+      "CHL,Chile,MOU,mou,pact,2026-02-04,ministerial,ministerial-11,high,,https://example.org/b",
+      "EUU,European Union,Action plan,action-plan,related,,post-ministerial,none,low,,https://example.org/b",
     ]);
   });
 
-  it("writes memberships with empty cells for open-ended dates", () => {
-    expect(out.memberships.split("\n")[1]).toBe(
-      "EUU,European Union,forge,member,2026-02-04,,medium,https://example.org/b",
-    );
+  it("writes memberships with empty cells for open-ended dates, and an undated record's bounds", () => {
+    expect(out.memberships.split("\n").slice(0, 4)).toEqual([
+      "iso3,country,forum,role,since,not_before,known_by,until,confidence,sources",
+      "EUU,European Union,forge,member,2026-02-04,,,,medium,https://example.org/b",
+      "AUS,Australia,msp,member,2022-06-14,,,2026-02-04,high,https://example.org/a",
+      "CHL,Chile,pax-silica,signatory,,2026-01-14,2026-02-20,,low,https://example.org/b",
+    ]);
   });
 
   it("writes minerals with derived shares, aggregates last, no withheld or bound values", () => {

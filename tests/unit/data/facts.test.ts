@@ -3,6 +3,8 @@
  * so an edit to data/ that changes one is noticed.
  */
 import { describe, expect, it } from "vitest";
+import { activeMemberships } from "../../../src/model/forums.ts";
+import { timelineOf } from "../../../src/model/timeline.ts";
 import type { Agreement, Forum, Role } from "../../../src/types.ts";
 import { freshDataset } from "./fresh.ts";
 
@@ -94,8 +96,29 @@ describe("dated records", () => {
     expect(tally("pax-silica-signatories-uae")?.value).toBe(9);
   });
 
-  it("FORGE replaced the MSP on 4 Feb 2026, chaired by the Republic of Korea", () => {
-    expect(members("forge", "chair")).toEqual([expect.objectContaining({ iso3: "KOR", since: "2026-02-04" })]);
+  it("Greece signed Pax Silica between 14 Jan and 20 Feb 2026: not a signatory on 14 Jan, one by 20 Feb", () => {
+    const greece = members("pax-silica", "signatory").find((m) => m.iso3 === "GRC");
+    expect(greece).toMatchObject({ since: null, notBefore: "2026-01-14", knownBy: "2026-02-20", confidence: "low" });
+    const signatoriesOn = (date: string) =>
+      activeMemberships(members("pax-silica", "signatory"), date)
+        .map((m) => m.iso3)
+        .sort();
+    // State's list of 14 Jan 2026: the UAE the ninth signatory, counting the US; Greece absent.
+    expect(signatoriesOn("2025-12-12")).toHaveLength(7);
+    expect(signatoriesOn("2026-01-14")).toHaveLength(9);
+    expect(signatoriesOn("2026-01-14")).not.toContain("GRC");
+    expect(signatoriesOn("2026-02-19")).not.toContain("GRC");
+    expect(signatoriesOn("2026-02-20")).toContain("GRC");
+    expect(signatoriesOn("2026-02-20")).toHaveLength(11);
+    expect(timelineOf(dataset).events).toContain("2026-02-20");
+  });
+
+  it("FORGE replaced the MSP on 4 Feb 2026, chaired by the Republic of Korea through June 2026", () => {
+    expect(members("forge", "chair")).toEqual([
+      expect.objectContaining({ iso3: "KOR", since: "2026-02-04", until: "2026-07-01" }),
+    ]);
+    expect(activeMemberships(members("forge", "chair"), "2026-06-30")).toHaveLength(1);
+    expect(activeMemberships(members("forge", "chair"), "2026-07-01")).toHaveLength(0);
     const msp = members("msp", "member");
     expect(msp).toHaveLength(15); // 14 countries + the EU
     expect(msp.filter((m) => m.iso3 !== "EUU")).toHaveLength(14);

@@ -108,7 +108,9 @@ describe("methodologyModel: definitions and gaps", () => {
     expect(gaps).toMatch(/The 17 countries that concluded negotiations are not named in any source/);
     expect(gaps).toMatch(/The 10 pacts signed before the ministerial were never listed\. 7 are likely and 3/);
     expect(gaps).toMatch(/FORGE has no official roster\. 15 of its 17 membership records are inferred/);
-    expect(gaps).toMatch(/Mongolia, low confidence, no date/);
+    expect(gaps).toMatch(
+      /Mongolia, low confidence: joined on or after 4 Feb 2026 \(date not published; not on the timeline\)/,
+    );
     expect(gaps).toMatch(/Germanium has no country data/);
     expect(gaps).toMatch(/News after early June 2026 is thin/);
     expect(gaps).toMatch(/Kenya: .* has no published date/);
