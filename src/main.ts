@@ -293,7 +293,7 @@ async function start(): Promise<void> {
   };
 
   // When the browser takes the WebGL context away (too many maps on the page, a GPU reset), draw
-  // the same view in SVG over the canvas until the context comes back.
+  // the same view in SVG over the canvas until the map is drawn again (its onRestored).
   let stand: MapRenderer | null = null;
   const fallbackNote = element("fallback-note");
   watchWebglContext(mapEl, {
@@ -312,14 +312,15 @@ async function start(): Promise<void> {
       });
       announceReady();
     },
-    onRestored: () => {
-      fallbackNote.hidden = true;
-      if (!stand) return;
-      stand.destroy();
-      stand = null;
-      posterEl.hidden = true;
-    },
+    onRestored: () => undefined,
   });
+  const endPause = () => {
+    fallbackNote.hidden = true;
+    if (!stand) return;
+    stand.destroy();
+    stand = null;
+    posterEl.hidden = true;
+  };
 
   (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = {
     project: (lon: number, lat: number) => map.project(lon, lat),
@@ -552,6 +553,7 @@ async function start(): Promise<void> {
     try {
       map = mountMap(mapEl, countries, mapViewOf(store.get()), {
         ...rendererOptions,
+        onRestored: endPause,
         onReady: () => {
           poster?.destroy();
           poster = null;
