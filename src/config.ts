@@ -3,6 +3,17 @@
  * string-literal union) and the runtime check the data build and the loader use.
  */
 
+// ─── App vocabularies (the views and themes a reader can choose; src/state/url.ts reads them) ───
+
+/** What colours the map. */
+export const VIEWS = ["pacts", "forums", "minerals"] as const;
+export type View = (typeof VIEWS)[number];
+/** The forums view's choices: one forum, the ministerial's delegations, or how many forums a country is in. */
+export const FORUM_VIEWS = ["forge", "msp", "pax-silica", "ministerial", "overlap"] as const;
+export type ForumView = (typeof FORUM_VIEWS)[number];
+/** The colour themes drawn. */
+export type Theme = "light" | "dark";
+
 // ─── Data vocabularies (data/README.md documents each) ──────────────────────────────────────────
 
 /** Supply-chain stage of a mineral table. */
