@@ -4,6 +4,8 @@ import { h, setChildren } from "../dom.ts";
 
 export function markReady(): void {
   document.documentElement.dataset.ready = "true";
+  // The map stays aria-busy from the first paint until its first complete render.
+  for (const el of document.querySelectorAll("[aria-busy]")) el.removeAttribute("aria-busy");
 }
 
 /** Shows a readable message in place of the map and marks the page as failed. */
@@ -24,7 +26,7 @@ export interface LoadingElements {
   loading: HTMLElement;
   /** Where a failure is shown (an alert). */
   fatal: HTMLElement;
-  /** What is being filled in: aria-busy while the data load. */
+  /** What is being filled in: aria-busy from the start until ready or failed. */
   busy: HTMLElement;
 }
 
@@ -47,13 +49,13 @@ export function loadWithStatus<T>(load: () => Promise<Loaded<T>>, els: LoadingEl
         done(failed());
       });
       function done(result: Loaded<T>): void {
-        els.busy.removeAttribute("aria-busy");
         els.loading.hidden = true;
         els.loading.textContent = "";
         if (result.ok) {
-          resolve(result.value);
+          resolve(result.value); // still busy: markReady ends it when the map is drawn
           return;
         }
+        els.busy.removeAttribute("aria-busy");
         const retry = h("button", { type: "button", class: "link-button" }, "Try again");
         retry.addEventListener("click", () => attempt(true));
         renderFatal(els.fatal, result.error, retry);

@@ -67,7 +67,10 @@ describe("slow and hung data", () => {
 
   it(`gives up after ${DATA_TIMEOUT_MS / 1000} s with a sentence and data-ready="error", and "Try again" loads the map`, async () => {
     const { page, errors } = await newPage();
-    await page.clock.install();
+    // Page time stands still except when the test moves it: no dependence on how slow the machine is.
+    const start = new Date("2026-02-04T12:00:00Z").getTime();
+    await page.clock.install({ time: start });
+    await page.clock.pauseAt(start + 1000);
     const held = await holdDataset(page);
     await page.goto(appUrl);
     await page.locator("#loading").getByText("Loading the map's data…").waitFor();
@@ -83,7 +86,8 @@ describe("slow and hung data", () => {
     expect(await page.locator("#map").getAttribute("aria-busy")).toBe(null);
     expect(await page.locator("#loading").isHidden()).toBe(true);
 
-    // The server answers again: the retry fetches afresh and draws the map.
+    // The server answers again: the retry fetches afresh and draws the map (page time flows again).
+    await page.clock.resume();
     held.release();
     await page.unroute(DATASET);
     await fatal.getByRole("button", { name: "Try again" }).click();
