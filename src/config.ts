@@ -65,6 +65,12 @@ export const HUB = "USA";
 /** China: the supplier the bloc is built to counter; never in the bloc, always shown apart. */
 export const CHINA = "CHN";
 
+/** Below this area (km²) a place is hard to see at world zoom: the build gives it a point marker. */
+export const MARKER_AREA_KM2 = 15_000;
+
+/** The State Department's fact sheet of the ministerial: the records it names are "named by State". */
+export const STATE_MINISTERIAL_FACTSHEET = "state-2026-02-04-ministerial-factsheet";
+
 /** The one-line source credit (also in index.html's footer and in downloaded images). */
 export const CREDIT =
   "Sources: US State Department and partner governments, news reports; USGS Mineral Commodity Summaries 2025–2026; IEA; World Nuclear Association. Map: Natural Earth.";

@@ -41,7 +41,7 @@ import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
 import { mountShare } from "./ui/share.ts";
 import { downloadLinks, renderMethodology } from "./ui/sources.ts";
-import { markReady, renderFatal } from "./ui/status.ts";
+import { loadWithStatus, markReady, renderUnexpected } from "./ui/status.ts";
 import { renderTable } from "./ui/table.ts";
 import { mountTimeline } from "./ui/timeline.ts";
 import { renderTooltip } from "./ui/tooltip.ts";
@@ -79,12 +79,11 @@ async function start(): Promise<void> {
     },
     () => undefined,
   );
-  const loaded = await loadData();
-  if (!loaded.ok) {
-    renderFatal(element("fatal"), `The map's data could not be loaded: ${loaded.error}`);
-    return;
-  }
-  const { world, dataset } = loaded.value;
+  const { world, dataset } = await loadWithStatus(loadData, {
+    loading: element("loading"),
+    fatal: element("fatal"),
+    busy: element("map"),
+  });
   const index = indexOf(dataset);
   const resolveOptions = { index, views: AVAILABLE_VIEWS };
   const resolved = resolve(parsed, dataset, resolveOptions);
@@ -165,6 +164,7 @@ async function start(): Promise<void> {
           map = mountArrived.mountMap(mapEl, countries, mapViewNow(), {
             ...rendererOptions,
             onReady: () => send({ type: "first-frame" }),
+            onRestored: () => send({ type: "context-restored" }),
           });
         } catch (error) {
           webglFailed(error);
@@ -228,7 +228,8 @@ async function start(): Promise<void> {
   // the same view in SVG over the canvas until the context comes back.
   watchWebglContext(mapEl, {
     onLost: () => send({ type: "context-lost" }),
-    onRestored: () => send({ type: "context-restored" }),
+    // The map itself says when it is drawn again after a restore (mountMap's onRestored).
+    onRestored: () => undefined,
   });
 
   (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = {
@@ -447,8 +448,4 @@ async function start(): Promise<void> {
   });
 }
 
-start().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(error);
-  renderFatal(element("fatal"), `Something went wrong: ${message}`);
-});
+start().catch((error: unknown) => renderUnexpected(element("fatal"), error));
