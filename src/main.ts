@@ -1,41 +1,35 @@
 /**
- * Composition root: read the URL, load and check the data, create the store, mount the map and the
- * controls, and re-render on every state change. The only orchestrator; reads top to bottom.
+ * Composition root: read the URL, load the data, resolve what to show, create the store, mount the
+ * map and the controls, and wire them. One path for every change: event → action → store (resolve,
+ * session) → derive (memoised) → present (pure view models) → one render of every surface.
  */
 import "./styles/app.css";
 import "./styles/tables.css";
-import { CHINA, CREDIT } from "./config.ts";
 import { loadData } from "./data/load.ts";
 import { countryFeatures, withD3Winding } from "./data/topology.ts";
 import { mountEmbedChrome } from "./embed/chrome.ts";
 import { embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
 import { fallbackProjection, posterProjection } from "./map/frame.ts";
+import { type Effect, type LifecycleInput, startLifecycle, step } from "./map/lifecycle.ts";
 import { mountSvgMap } from "./map/svg.ts";
-import {
-  arcPaths,
-  type MapRenderer,
-  type MapTarget,
-  type MapView,
-  type Marker,
-  NO_MAP,
-  type RendererOptions,
-} from "./map/view.ts";
+import { type MapRenderer, type MapView, NO_MAP, type RendererOptions } from "./map/view.ts";
 import { isWebglUnavailable, mayHaveWebgl, watchWebglContext } from "./map/webgl.ts";
-import { WASHINGTON } from "./model/arcs.ts";
-import type { Choropleth } from "./model/choropleth.ts";
 import { deriveScene, indexOf, memoize, type Scene } from "./model/derive.ts";
-import { arcTooltip, countryTooltip, panelModel, type TooltipModel } from "./model/describe.ts";
-import { formatDate } from "./model/format.ts";
-import { countryMinerals, mineralTooltipRows } from "./model/insight.ts";
 import { methodologyModel } from "./model/methodology.ts";
-import { derivedNotes } from "./model/notes.ts";
-import { BASE_PALETTE, hexToRgba, MINERAL_COLOURS, PACT_COLOURS, type Theme } from "./model/palette.ts";
+import type { Theme } from "./model/palette.ts";
 import { type ShortcutCommand, shortcutFor } from "./model/shortcuts.ts";
-import { STATUS_LABELS } from "./model/status.ts";
-import { nextSort, type TableSort, tableModel } from "./model/table.ts";
+import { nextSort, tableModel } from "./model/table.ts";
 import { nextEvent, previousEvent } from "./model/timeline.ts";
+import { mineralOptionsOf } from "./present/controls.ts";
+import { exportName, exportTextOf } from "./present/export.ts";
+import { insightColours } from "./present/insight.ts";
+import { legendBuilder } from "./present/legend.ts";
+import { mapViewBuilder } from "./present/map.ts";
+import { panelOf } from "./present/panel.ts";
+import { tooltipOf } from "./present/tooltip.ts";
 import { resolve, resolveState } from "./state/resolve.ts";
+import type { Session } from "./state/session.ts";
 import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
 import { parseSearch } from "./state/url.ts";
@@ -65,20 +59,16 @@ function element(id: string): HTMLElement {
 type MountModule = typeof import("./map/mount.ts");
 
 async function start(): Promise<void> {
-  const fatal = element("fatal");
   // What the page can know before the data arrive (layout, theme); the data decide the rest (resolve).
   const parsed = parseSearch(window.location.search);
-  const initial = parsed.state;
-
   const framed = window.self !== window.top;
-  const embed = embedOptions(initial.embed, framed);
+  const embed = embedOptions(parsed.state.embed, framed);
   document.documentElement.classList.toggle("is-embed", embed.compact);
   if (embed.messageParent) watchHeight(element("app"));
-
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
   const motionQuery = window.matchMedia("(prefers-reduced-motion: reduce)");
   const themeOf = (state: AppState): Theme => resolvedTheme(state.theme, darkQuery.matches);
-  document.documentElement.dataset.theme = themeOf(initial);
+  document.documentElement.dataset.theme = themeOf(parsed.state);
 
   // Fetch the WebGL map's code while the data load, not after (it is used only if WebGL works).
   const mountModule = mayHaveWebgl() ? import("./map/mount.ts") : null;
@@ -91,7 +81,7 @@ async function start(): Promise<void> {
   );
   const { world, dataset } = await loadWithStatus(loadData, {
     loading: element("loading"),
-    fatal,
+    fatal: element("fatal"),
     busy: element("map"),
   });
   const index = indexOf(dataset);
@@ -104,11 +94,6 @@ async function start(): Promise<void> {
     resolve: (state) => resolveState(state, dataset, resolveOptions),
   });
   const dispatch = store.dispatch;
-
-  // Transient UI state: not part of the URL.
-  let hovered: MapTarget = null;
-  let legendHover: string | null = null;
-  let legendFilter: string | null = null;
 
   // Derive once per change of what a scene depends on; other changes (panel, hover) reuse it.
   const scene = memoize(
@@ -125,119 +110,18 @@ async function start(): Promise<void> {
       theme: Theme,
     ) => deriveScene(dataset, index, { view, forum, date, arcs, mineral, stage, year, blocForge, blocPax }, theme),
   );
-  const sceneOf = (state: AppState): Scene =>
-    scene(
-      state.view,
-      state.forum,
-      state.date,
-      state.arcs,
-      state.mineral,
-      state.stage,
-      state.year,
-      state.blocForge,
-      state.blocPax,
-      themeOf(state),
-    );
-
-  /** Colours and dashed outlines change with the scene or the legend filter, not on hover. */
-  const coloursOf = memoize((choropleth: Choropleth, filter: string | null) => {
-    const colours = new Map<string, string>();
-    for (const entry of choropleth.countries.values()) {
-      if (filter === null || filter === entry.key) colours.set(entry.iso3, entry.colour);
-    }
-    const uncertain = [...choropleth.countries.values()]
-      .filter((e) => e.uncertain && colours.has(e.iso3))
-      .map((e) => e.iso3);
-    return { colours, uncertain };
-  });
-
-  // The same inputs give the same MapView object, so renderers can skip a redraw by identity.
-  const mapViewOf = (state: AppState): MapView =>
-    mapViewFor(
-      sceneOf(state),
-      themeOf(state),
-      state.view,
-      state.country,
-      legendFilter,
-      legendHover,
-      hovered?.iso3 ?? null,
-      hovered?.kind === "arc" ? hovered.id : null,
-    );
-  const mapViewFor = memoize(
-    (
-      current: Scene,
-      theme: Theme,
-      view: AppState["view"],
-      country: string | null,
-      legendFilter: string | null,
-      legendHover: string | null,
-      hoveredIso3: string | null,
-      hoveredArc: string | null,
-    ): MapView => {
-      const palette = BASE_PALETTE[theme];
-      const { colours, uncertain } = coloursOf(current.choropleth, legendFilter);
-      const markers: Marker[] = [];
-      for (const place of dataset.places) {
-        const colour = colours.get(place.iso3);
-        if (place.marker && colour) {
-          markers.push({
-            iso3: place.iso3,
-            position: place.label,
-            fill: hexToRgba(colour),
-            outline: palette.markerOutline,
-          });
-        }
-      }
-      const highlight = new Set<string>();
-      if (country) highlight.add(country);
-      if (hoveredIso3) highlight.add(hoveredIso3);
-      if (legendHover) {
-        for (const entry of current.choropleth.countries.values()) {
-          if (entry.key === legendHover) highlight.add(entry.iso3);
-        }
-      }
-      const pactColours = PACT_COLOURS[theme];
-      return {
-        theme,
-        colours,
-        land: palette.land,
-        uncertain,
-        highlight: [...highlight],
-        arcs: arcPaths(
-          current.arcs.filter((arc) => legendFilter === null || legendFilter === arc.status),
-          (arc) => hexToRgba(pactColours[arc.status] ?? palette.land, 200),
-          hoveredArc,
-        ),
-        markers,
-        hub:
-          view === "pacts"
-            ? { position: WASHINGTON, fill: hexToRgba(pactColours.hub ?? "#000000"), outline: palette.markerOutline }
-            : null,
-      };
-    },
-  );
-
-  const tooltipOf = (state: AppState, target: MapTarget): TooltipModel | null => {
-    if (!target) return null;
-    const name = index.names.get(target.iso3) ?? target.iso3;
-    if (target.kind === "arc") {
-      const agreement = dataset.agreements.find((a) => a.id === target.id);
-      return agreement ? arcTooltip(agreement, name, index.sources) : null;
-    }
-    const current = sceneOf(state);
-    const table = current.minerals?.choice?.table;
-    if (current.minerals) {
-      if (!table) return { title: name, rows: [["Data", "No country data published for this mineral"]] };
-      return { title: name, rows: mineralTooltipRows(table, target.iso3, index.sources.get(table.source) ?? null) };
-    }
-    const entry = current.choropleth.countries.get(target.iso3);
-    const label = entry ? (current.choropleth.categories.find((c) => c.key === entry.key)?.label ?? null) : null;
-    const memberships = dataset.memberships.filter((m) => m.iso3 === target.iso3);
-    return countryTooltip(name, current.statuses.get(target.iso3), memberships, label);
-  };
+  const sceneOf = (s: AppState): Scene =>
+    scene(s.view, s.forum, s.date, s.arcs, s.mineral, s.stage, s.year, s.blocForge, s.blocPax, themeOf(s));
+  const mapViewFor = mapViewBuilder(dataset.places);
+  const mapViewOf = (state: AppState, session: Session): MapView =>
+    mapViewFor({ scene: sceneOf(state), theme: themeOf(state), view: state.view, country: state.country, ...session });
+  const mapViewNow = () => mapViewOf(store.get(), store.session());
+  const legendOf = legendBuilder(dataset, index);
 
   const tooltipEl = element("tooltip");
   const mapEl = element("map");
+  const posterEl = element("poster");
+  const fallbackNote = element("fallback-note");
   const countries = countryFeatures(world);
   const svgCountries = withD3Winding(countries);
   let announced = false;
@@ -255,72 +139,98 @@ async function start(): Promise<void> {
     onReady: () => undefined,
     onError: (message) => console.error(message),
     onHover: (target, point) => {
-      const changed =
-        target?.kind !== hovered?.kind ||
-        target?.iso3 !== hovered?.iso3 ||
-        (target?.kind === "arc" && hovered?.kind === "arc" && target.id !== hovered.id);
-      hovered = target;
-      renderTooltip(tooltipEl, tooltipOf(store.get(), target), point);
-      if (changed) map.update(mapViewOf(store.get()));
+      dispatch({ type: "hover", target });
+      renderTooltip(tooltipEl, tooltipOf(dataset, index, sceneOf(store.get()), target), point);
     },
     onClick: (target) => dispatch({ type: "select-country", iso3: target?.iso3 ?? null }),
   };
 
-  // The map drawn so far: nothing until the page around it has been laid out (below).
-  const posterEl = element("poster");
+  // The renderers drawn so far; which of them exist is decided by the life cycle (src/map/lifecycle.ts).
   let poster: MapRenderer | null = null;
   let map: MapRenderer = NO_MAP;
-
-  // 2. Without WebGL (disabled, blocked, or lost for good), the SVG map is the map: Equal Earth.
-  let fellBack = false;
-  const useSvgFallback = (reason: string) => {
-    fellBack = true;
-    poster?.destroy();
-    poster = null;
-    posterEl.hidden = true;
-    map.destroy();
-    document.documentElement.classList.add("is-svg-fallback");
-    // A WebGL map that failed half-way may have left its canvas behind: start from an empty box.
-    mapEl.replaceChildren();
-    mapEl.className = "map";
-    element("fallback-note").hidden = false;
-    element("fallback-note").textContent = `Showing a simplified map: ${reason}`;
-    map = mountSvgMap(mapEl, svgCountries, mapViewOf(store.get()), fallbackProjection, {
-      ...rendererOptions,
-      label: "World map",
-      onReady: announceReady,
-    });
-  };
-
-  // When the browser takes the WebGL context away (too many maps on the page, a GPU reset), draw
-  // the same view in SVG over the canvas until the map is drawn again (its onRestored).
   let stand: MapRenderer | null = null;
-  const fallbackNote = element("fallback-note");
-  watchWebglContext(mapEl, {
-    onLost: () => {
-      fallbackNote.hidden = false;
-      fallbackNote.textContent = "The interactive map is paused by the browser; showing a static copy.";
-      // Lost before the first frame: the poster is still up and is the drawn map.
-      if (!posterEl.hidden || stand) {
+  const svgMap = (el: HTMLElement, label: string, extra: Partial<RendererOptions> = {}, bitmap = false) =>
+    mountSvgMap(el, svgCountries, mapViewNow(), el === posterEl ? posterProjection : fallbackProjection, {
+      ...rendererOptions,
+      ...extra,
+      label,
+      ...(bitmap ? { picture: "bitmap" as const } : {}),
+    });
+  const run = (effect: Effect) => {
+    switch (effect.type) {
+      case "mount-webgl":
+        if (!mountArrived) return;
+        try {
+          map = mountArrived.mountMap(mapEl, countries, mapViewNow(), {
+            ...rendererOptions,
+            onReady: () => send({ type: "first-frame" }),
+            onRestored: () => send({ type: "context-restored" }),
+          });
+        } catch (error) {
+          webglFailed(error);
+        }
+        return;
+      case "remove-poster":
+        poster?.destroy();
+        poster = null;
+        posterEl.hidden = true;
+        return;
+      case "mount-stand-in":
+        posterEl.hidden = false;
+        stand = svgMap(posterEl, "World map (static while the interactive map is paused)");
+        return;
+      case "remove-stand-in":
+        stand?.destroy();
+        stand = null;
+        posterEl.hidden = true;
+        return;
+      case "fall-back":
+        // Without WebGL (disabled, blocked, or failed), the SVG map is the map: Equal Earth.
+        for (const renderer of new Set([poster, stand, map])) renderer?.destroy();
+        poster = null;
+        stand = null;
+        posterEl.hidden = true;
+        document.documentElement.classList.add("is-svg-fallback");
+        // A WebGL map that failed half-way may have left its canvas behind: start from an empty box.
+        mapEl.replaceChildren();
+        mapEl.className = "map";
+        fallbackNote.hidden = false;
+        fallbackNote.textContent = `Showing a simplified map: ${effect.reason}`;
+        map = svgMap(mapEl, "World map", { onReady: announceReady });
+        return;
+      case "announce-ready":
         announceReady();
         return;
-      }
-      posterEl.hidden = false;
-      stand = mountSvgMap(posterEl, svgCountries, mapViewOf(store.get()), posterProjection, {
-        ...rendererOptions,
-        label: "World map (static while the interactive map is paused)",
-      });
-      announceReady();
-    },
+      case "note":
+        fallbackNote.hidden = effect.text === null;
+        fallbackNote.textContent = effect.text ?? "";
+        return;
+    }
+  };
+  const first = startLifecycle({ webglPossible: mountModule !== null });
+  let life = first.state;
+  const send = (input: LifecycleInput) => {
+    const next = step(life, input);
+    life = next.state;
+    for (const effect of next.effects) run(effect);
+  };
+  const webglFailed = (error: unknown) => {
+    if (isWebglUnavailable(error)) console.warn("WebGL is unavailable: showing the SVG map.");
+    else console.error(error);
+    send({
+      type: "webgl-refused",
+      reason: isWebglUnavailable(error)
+        ? "this browser cannot draw WebGL maps."
+        : "the interactive map could not start.",
+    });
+  };
+  // When the browser takes the WebGL context away (too many maps on the page, a GPU reset), draw
+  // the same view in SVG over the canvas until the context comes back.
+  watchWebglContext(mapEl, {
+    onLost: () => send({ type: "context-lost" }),
+    // The map itself says when it is drawn again after a restore (mountMap's onRestored).
     onRestored: () => undefined,
   });
-  const endPause = () => {
-    fallbackNote.hidden = true;
-    if (!stand) return;
-    stand.destroy();
-    stand = null;
-    posterEl.hidden = true;
-  };
 
   (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = {
     project: (lon: number, lat: number) => map.project(lon, lat),
@@ -330,6 +240,9 @@ async function start(): Promise<void> {
     },
   };
 
+  const setState = (patch: Partial<AppState>) => dispatch({ type: "set", patch });
+  const openMineral = (mineral: string, stage?: AppState["stage"]) =>
+    setState({ view: "minerals", mineral, year: null, ...(stage ? { stage } : {}) });
   const controls = mountControls(
     element("views"),
     element("controls"),
@@ -337,20 +250,11 @@ async function start(): Promise<void> {
     dataset.minerals,
     AVAILABLE_VIEWS,
     {
-      onMineral: (patch) => {
-        legendFilter = null;
-        dispatch({ type: "set", patch });
-      },
-      onView: (view) => {
-        legendFilter = null;
-        dispatch({ type: "set", patch: { view } });
-      },
-      onForum: (forum) => {
-        legendFilter = null;
-        dispatch({ type: "set", patch: { forum } });
-      },
-      onArcs: (arcs) => dispatch({ type: "set", patch: { arcs } }),
-      onTable: (table) => dispatch({ type: "set", patch: { table } }),
+      onMineral: setState,
+      onView: (view) => setState({ view }),
+      onForum: (forum) => setState({ forum }),
+      onArcs: (arcs) => setState({ arcs }),
+      onTable: (table) => setState({ table }),
       onCountry: (iso3) => {
         dispatch({ type: "select-country", iso3 });
         const place = index.places.get(iso3);
@@ -358,62 +262,20 @@ async function start(): Promise<void> {
       },
     },
   );
-  const timeline = mountTimeline(
-    element("timeline"),
-    index.timeline,
-    (date) => dispatch({ type: "set", patch: { date: date === index.timeline.end ? null : date } }),
-    () => motionQuery.matches,
-  );
+  const toDate = (date: string) => setState({ date: date === index.timeline.end ? null : date });
+  const timeline = mountTimeline(element("timeline"), index.timeline, toDate, () => motionQuery.matches);
 
-  // The table view and the sources panel: transient sort, query and open state.
-  const tableEl = element("table-view");
-  let tableSort: { key: string; sort: TableSort } | null = null;
-  let tableQuery = "";
-  const renderTableView = (state: AppState) => {
-    tableEl.hidden = !state.table;
-    if (!state.table) return;
-    const model = tableModel(dataset, index, sceneOf(state), state.view, state.forum);
-    const key = `${state.view}:${state.forum}`; // columns differ per view: a new view resets the sort
-    const sort = tableSort?.key === key ? tableSort.sort : model.sort;
-    renderTable(
-      tableEl,
-      model,
-      { sort, query: tableQuery },
-      {
-        onSort: (column) => {
-          tableSort = { key, sort: nextSort(model, sort, column) };
-          renderTableView(store.get());
-        },
-        onQuery: (query) => {
-          tableQuery = query;
-          renderTableView(store.get());
-        },
-        onCountry: (iso3) => dispatch({ type: "select-country", iso3 }),
-      },
-    );
-  };
   // Built when first opened: sorting every source is work the first paint does not need.
   const methodologyNow = memoize(() => methodologyModel(dataset));
   const methodologyEl = element("methodology");
   const sourcesButton = element("sources-button");
-  let methodologyOpen = false;
-  const renderSources = () =>
-    renderMethodology(
-      methodologyEl,
-      methodologyOpen ? methodologyNow() : null,
-      {
-        onClose: () => {
-          methodologyOpen = false;
-          renderSources();
-          sourcesButton.focus();
-        },
-      },
-      downloadLinks(import.meta.env.BASE_URL),
-    );
+  const closeSources = () => {
+    dispatch({ type: "methodology", open: false });
+    sourcesButton.focus();
+  };
   sourcesButton.addEventListener("click", () => {
-    methodologyOpen = !methodologyOpen;
-    renderSources();
-    if (methodologyOpen) methodologyEl.querySelector<HTMLElement>(".methodology-close")?.focus();
+    dispatch({ type: "methodology", open: !store.session().methodologyOpen });
+    if (store.session().methodologyOpen) methodologyEl.querySelector<HTMLElement>(".methodology-close")?.focus();
   });
 
   // Sharing: the link and embed code of the current view; in an embed, a one-line credit and a
@@ -430,16 +292,9 @@ async function start(): Promise<void> {
   const exportImage = () => {
     const state = store.get();
     const current = sceneOf(state);
-    const view = { ...mapViewOf(state), highlight: [] };
-    const text = {
-      title: current.minerals?.concentration?.heading ?? current.choropleth.title,
-      summary: current.summary,
-      legendTitle: current.choropleth.title,
-      categories: current.choropleth.categories,
-      notes: derivedNotes(dataset, state.view, current.date, index.drawable),
-      credit: `${CREDIT} Critical Minerals Map, as of ${formatDate(current.date)}.`,
-    };
-    return { svg: exportSvg(view, svgCountries, text), name: `critical-minerals-${state.view}-${current.date}` };
+    const view = { ...mapViewNow(), highlight: [] };
+    const text = exportTextOf(dataset, index, current, state.view);
+    return { svg: exportSvg(view, svgCountries, text), name: exportName(current, state.view) };
   };
   element("download-svg").addEventListener("click", () => {
     const { svg, name } = exportImage();
@@ -454,179 +309,129 @@ async function start(): Promise<void> {
 
   const legendEl = element("legend");
   const insightEl = element("insight");
-  const openMineral = (mineral: string, stage?: AppState["stage"]) => {
-    legendFilter = null;
-    dispatch({ type: "set", patch: { view: "minerals", mineral, year: null, ...(stage ? { stage } : {}) } });
-  };
   const panelEl = element("panel");
   const summaryEl = element("summary");
+  const tableEl = element("table-view");
 
-  const render = (state: AppState) => {
-    document.documentElement.dataset.theme = themeOf(state);
+  // The one render: every surface from the current state and session, each redrawn only when
+  // what it shows changed (the view models are memoised, so unchanged means identical).
+  let drawn: { state: AppState | null; theme: Theme | null; session: Session | null; legend: unknown } = {
+    state: null,
+    theme: null,
+    session: null,
+    legend: null,
+  };
+  const render = () => {
+    const state = store.get();
+    const session = store.session();
+    const theme = themeOf(state);
     const current = sceneOf(state);
-    const choice = current.minerals?.choice ?? null;
-    controls.render(
-      state,
-      current.minerals
-        ? {
-            mineral: current.minerals.mineral?.slug ?? state.mineral,
-            stage: choice?.stage ?? state.stage,
-            stages: current.minerals.mineral?.stages ?? [],
-            year: choice?.year ?? null,
-            years: choice?.years ?? [],
-          }
-        : null,
-    );
-    if (current.minerals) {
-      const theme = themeOf(state);
-      const pact = PACT_COLOURS[theme];
-      renderInsight(
-        insightEl,
-        current.minerals,
-        current.date,
-        {
-          bar: MINERAL_COLOURS[theme]["class-3"] ?? "",
-          blocBar: pact.ministerial ?? "",
-          china: pact.china ?? "",
-          bloc: pact.ministerial ?? "",
-          rest: BASE_PALETTE[theme].border,
-          text: BASE_PALETTE[theme].text,
-        },
-        { onMineral: (slug) => openMineral(slug) },
+    const stateChanged = state !== drawn.state || theme !== drawn.theme;
+    if (stateChanged) {
+      document.documentElement.dataset.theme = theme;
+      controls.render(state, mineralOptionsOf(current, state));
+      if (current.minerals) {
+        renderInsight(insightEl, current.minerals, current.date, insightColours(theme), { onMineral: openMineral });
+      }
+      insightEl.hidden = !current.minerals;
+      timeline.render(current.date);
+      summaryEl.textContent = current.summary;
+      renderPanel(panelEl, panelOf(dataset, index, current, state.country), {
+        onClose: () => dispatch({ type: "select-country", iso3: null }),
+        onMineral: openMineral,
+      });
+    }
+    const legend = legendOf(current, state.view, session.legendFilter);
+    if (legend !== drawn.legend) {
+      renderLegend(legendEl, legend.choropleth, legend, {
+        onHover: (key) => dispatch({ type: "legend-hover", key }),
+        onToggle: (key) => dispatch({ type: "legend-toggle", key }),
+      });
+    }
+    const previous = drawn.session;
+    if (stateChanged || session.tableSort !== previous?.tableSort || session.tableQuery !== previous?.tableQuery) {
+      tableEl.hidden = !state.table;
+      if (state.table) {
+        const model = tableModel(dataset, index, current, state.view, state.forum);
+        const key = `${state.view}:${state.forum}`; // columns differ per view: a new view resets the sort
+        const sort = session.tableSort?.key === key ? session.tableSort.sort : model.sort;
+        renderTable(
+          tableEl,
+          model,
+          { sort, query: session.tableQuery },
+          {
+            onSort: (column) => dispatch({ type: "table-sort", key, sort: nextSort(model, sort, column) }),
+            onQuery: (query) => dispatch({ type: "table-query", query }),
+            onCountry: (iso3) => dispatch({ type: "select-country", iso3 }),
+          },
+        );
+      }
+    }
+    if (session.methodologyOpen !== previous?.methodologyOpen) {
+      renderMethodology(
+        methodologyEl,
+        session.methodologyOpen ? methodologyNow() : null,
+        { onClose: closeSources },
+        downloadLinks(import.meta.env.BASE_URL),
       );
     }
-    insightEl.hidden = !current.minerals;
-    timeline.render(current.date);
-    renderLegend(
-      legendEl,
-      current.choropleth,
-      { notes: derivedNotes(dataset, state.view, current.date, index.drawable), filter: legendFilter },
-      {
-        onHover: (key) => {
-          legendHover = key;
-          map.update(mapViewOf(store.get()));
-        },
-        onToggle: (key) => {
-          legendFilter = legendFilter === key ? null : key;
-          render(store.get());
-        },
-      },
-    );
-    summaryEl.textContent = current.summary;
-    const iso3 = state.country;
-    const status = iso3 ? current.statuses.get(iso3) : undefined;
-    const statusText =
-      iso3 === CHINA
-        ? "China: the supplier the bloc is built to counter"
-        : status
-          ? STATUS_LABELS[status.status]
-          : "No pact with the US in our sources";
-    renderPanel(
-      panelEl,
-      iso3
-        ? panelModel(
-            dataset,
-            iso3,
-            index.names.get(iso3) ?? iso3,
-            statusText,
-            index.sources,
-            countryMinerals(dataset, iso3),
-          )
-        : null,
-      {
-        onClose: () => dispatch({ type: "select-country", iso3: null }),
-        onMineral: (mineral, stage) => openMineral(mineral, stage),
-      },
-    );
-    renderTableView(state);
-    const view = mapViewOf(state);
+    const view = mapViewOf(state, session);
     map.update(view);
     if (poster !== map) poster?.update(view);
     stand?.update(view);
+    drawn = { state, theme, session, legend };
   };
-
   store.subscribe(render);
-  render(store.get());
+  render();
 
-  // The WebGL map replaces the poster when its first complete frame is drawn.
-  const startWebgl = ({ mountMap }: MountModule) => {
-    try {
-      map = mountMap(mapEl, countries, mapViewOf(store.get()), {
-        ...rendererOptions,
-        onRestored: endPause,
-        onReady: () => {
-          poster?.destroy();
-          poster = null;
-          posterEl.hidden = true;
-          announceReady();
-        },
-      });
-    } catch (error) {
-      webglFailed(error);
-    }
-  };
-  const webglFailed = (error: unknown) => {
-    if (isWebglUnavailable(error)) {
-      console.warn("WebGL is unavailable: showing the SVG map.");
-      useSvgFallback("this browser cannot draw WebGL maps.");
-      return;
-    }
-    console.error(error);
-    useSvgFallback("the interactive map could not start.");
-  };
-  // Its code usually arrives with the data: then it starts first, so MapLibre's worker and the GPU
-  // get to work while the main thread paints the poster.
+  // Its code usually arrives with the data: then WebGL starts first, so MapLibre's worker and the
+  // GPU get to work while the main thread paints the poster.
   const arrived = mountArrived as MountModule | null;
-  if (arrived) startWebgl(arrived);
-  // 1. Once the controls, legend and timeline are laid out around it, so it is drawn once at its
+  if (arrived) send({ type: "code-arrived" });
+  // Once the controls, legend and timeline are laid out around it, so it is drawn once at its
   // final size: a poster of the current view, where the WebGL map will draw, shown until then.
-  if (mountModule && !fellBack) {
-    poster = mountSvgMap(posterEl, svgCountries, mapViewOf(store.get()), posterProjection, {
-      ...rendererOptions,
-      label: "World map (loading the interactive map)",
-      picture: "bitmap",
-    });
+  if (life.phase === "poster" || life.phase === "starting-webgl") {
+    poster = svgMap(posterEl, "World map (loading the interactive map)", {}, true);
     if (!arrived) map = poster;
   }
-  if (!mountModule) useSvgFallback("this browser cannot draw WebGL maps.");
-  else if (!arrived) mountModule.then(startWebgl).catch(webglFailed);
-  darkQuery.addEventListener("change", () => render(store.get()));
+  for (const effect of first.effects) run(effect);
+  if (mountModule && !arrived) {
+    mountModule.then(
+      (module) => {
+        mountArrived = module;
+        send({ type: "code-arrived" });
+      },
+      (error: unknown) => webglFailed(error),
+    );
+  }
+  darkQuery.addEventListener("change", render);
   window.addEventListener("popstate", () => {
     const { state, warnings } = resolve(parseSearch(window.location.search), dataset, resolveOptions);
     for (const warning of warnings) console.warn(warning);
     dispatch({ type: "replace", state });
   });
+
+  const help = mountHelp(element("help-button"), element("help"));
   const runShortcut = (command: ShortcutCommand) => {
     const state = store.get();
     const date = sceneOf(state).date;
-    const toDate = (next: string) =>
-      dispatch({ type: "set", patch: { date: next === index.timeline.end ? null : next } });
     switch (command.type) {
       case "view":
-        legendFilter = null;
-        dispatch({ type: "set", patch: { view: command.view } });
-        break;
+        return setState({ view: command.view });
       case "search":
-        element("country-search").focus();
-        break;
+        return element("country-search").focus();
       case "table":
-        dispatch({ type: "set", patch: { table: !state.table } });
-        break;
+        return setState({ table: !state.table });
       case "previous-event":
-        toDate(previousEvent(index.timeline, date));
-        break;
+        return toDate(previousEvent(index.timeline, date));
       case "next-event":
-        toDate(nextEvent(index.timeline, date));
-        break;
+        return toDate(nextEvent(index.timeline, date));
       case "play":
-        element("timeline").querySelector<HTMLButtonElement>(".timeline-play")?.click();
-        break;
+        return element("timeline").querySelector<HTMLButtonElement>(".timeline-play")?.click();
       case "help":
-        help.toggle();
-        break;
+        return help.toggle();
     }
   };
-  const help = mountHelp(element("help-button"), element("help"));
   document.addEventListener("keydown", (event) => {
     const target = event.target as HTMLElement | null;
     const typing = Boolean(target?.closest("input, select, textarea, [contenteditable]"));
@@ -638,11 +443,8 @@ async function start(): Promise<void> {
     }
     if (event.key !== "Escape") return;
     if (help.isOpen()) help.toggle(false);
-    else if (methodologyOpen) {
-      methodologyOpen = false;
-      renderSources();
-      sourcesButton.focus();
-    } else if (store.get().country) dispatch({ type: "select-country", iso3: null });
+    else if (store.session().methodologyOpen) closeSources();
+    else if (store.get().country) dispatch({ type: "select-country", iso3: null });
   });
 }
 

@@ -3,7 +3,7 @@
  */
 import type { Agreement, Dataset, Iso3, Membership, Source } from "../types.ts";
 import { CONFIDENCE_LABELS, formatDate } from "./format.ts";
-import { FORUM_NAMES, startText } from "./forums.ts";
+import { FORUM_SHORT_NAMES, startText } from "./forums.ts";
 import type { CountryMineral } from "./insight.ts";
 import { type CountryStatus, STATUS_LABELS } from "./status.ts";
 
@@ -38,7 +38,7 @@ export function instrumentForm(agreement: Agreement): string {
 
 /** "FORGE member (inferred)", "Pax Silica signatory since 12 Dec 2025". */
 export function membershipLine(m: Membership): string {
-  const name = m.forum === "ministerial" ? "Ministerial" : (FORUM_NAMES[m.forum].split(" (")[0] ?? m.forum);
+  const name = FORUM_SHORT_NAMES[m.forum];
   const basis = m.basis === "inferred" ? " (inferred)" : "";
   const since = startText(m);
   const until = m.until ? `, until ${formatDate(m.until)}` : "";

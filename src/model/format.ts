@@ -26,8 +26,10 @@ export function formatNumber(value: number): string {
   return `${value < 0 ? "−" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
 }
 
+/** The one table of confidence words: "High" in a table cell, "High confidence" in a sentence. */
+export const CONFIDENCE_LEVELS = { high: "High", medium: "Medium", low: "Low" } as const;
 export const CONFIDENCE_LABELS = {
-  high: "High confidence",
-  medium: "Medium confidence",
-  low: "Low confidence",
+  high: `${CONFIDENCE_LEVELS.high} confidence`,
+  medium: `${CONFIDENCE_LEVELS.medium} confidence`,
+  low: `${CONFIDENCE_LEVELS.low} confidence`,
 } as const;

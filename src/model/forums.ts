@@ -28,6 +28,15 @@ export const FORUM_NAMES: Record<Forum, string> = {
   ministerial: "Critical Minerals Ministerial, 4 Feb 2026",
 };
 
+/** The one short spelling of each forum, for lists, tooltips and table cells. */
+export const FORUM_SHORT_NAMES: Record<Forum, string> = {
+  forge: "FORGE",
+  msp: "Minerals Security Partnership",
+  "msp-forum": "MSP Forum",
+  "pax-silica": "Pax Silica",
+  ministerial: "Ministerial",
+};
+
 export const CATEGORY_LABELS: Record<ForumCategory, string> = {
   chair: "Chair",
   member: "Member",

@@ -30,7 +30,8 @@ export interface CountryStatus {
   confidence: Confidence;
 }
 
-const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
+/** Higher is surer: sorts confidence and finds the lowest of several records. */
+export const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
 
 export function lowestConfidence(values: readonly Confidence[]): Confidence {
   return values.reduce<Confidence>((low, c) => (CONFIDENCE_RANK[c] < CONFIDENCE_RANK[low] ? c : low), "high");

@@ -9,10 +9,10 @@
 
 import type { ForumView, View } from "../config.ts";
 import { MINISTERIAL_DATE } from "../config.ts";
-import type { Agreement, Confidence, Dataset, Iso3, Membership } from "../types.ts";
+import type { Agreement, Dataset, Iso3, Membership } from "../types.ts";
 import type { Index, Scene } from "./derive.ts";
 import { instrumentForm } from "./describe.ts";
-import { formatDate, formatNumber, formatShare } from "./format.ts";
+import { CONFIDENCE_LEVELS, formatDate, formatNumber, formatShare } from "./format.ts";
 import {
   activeMemberships,
   CATEGORY_LABELS,
@@ -20,6 +20,7 @@ import {
   countsFrom,
   FORUM_CATEGORIES,
   FORUM_NAMES,
+  FORUM_SHORT_NAMES,
   type ForumCategory,
   forumStatus,
   OVERLAP_FORUMS,
@@ -27,7 +28,7 @@ import {
 } from "./forums.ts";
 import { rankOf, SMALL_TEXT, STAGE_LABELS } from "./minerals.ts";
 import { normalise } from "./search.ts";
-import { lowestConfidence, pactStatus, STATUS_LABELS, STATUSES } from "./status.ts";
+import { CONFIDENCE_RANK, lowestConfidence, pactStatus, STATUS_LABELS, STATUSES } from "./status.ts";
 
 export type Cell = string | number | null;
 
@@ -66,9 +67,6 @@ export interface TableModel {
   empty: string;
 }
 
-const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
-const CONFIDENCE_TEXT: Record<Confidence, string> = { high: "High", medium: "Medium", low: "Low" };
-
 /** The status of a country whose only records are undated: listed apart, never on the timeline. */
 const UNDATED_LABEL = "Undated record, not on the timeline";
 
@@ -104,8 +102,7 @@ type Names = (iso3: Iso3) => string[];
 
 /** Short forum names for the pacts table: "FORGE", "Pax Silica (participant)". */
 function forumShortName(m: Membership): string {
-  const name = FORUM_NAMES[m.forum].split(" (")[0] ?? m.forum;
-  const short = m.forum === "msp" ? "MSP" : name;
+  const short = FORUM_SHORT_NAMES[m.forum];
   return m.role === "member" || m.role === "signatory" ? short : `${short} (${m.role})`;
 }
 
@@ -153,7 +150,7 @@ function pactsTable(dataset: Dataset, scene: Scene, nameOf: (iso3: Iso3) => stri
         status ? STATUS_LABELS[status.status] : UNDATED_LABEL,
         instruments.length ? instruments.join("; ") : "No agreement",
         dates.length ? dates.join("; ") : "No agreement",
-        CONFIDENCE_TEXT[confidence],
+        CONFIDENCE_LEVELS[confidence],
         memberOf.length ? memberOf.join(", ") : "None",
       ],
       names: namesOf(iso3),
@@ -192,9 +189,7 @@ function forumsTable(
   if (forum === "overlap") {
     const rows: TableRow[] = [];
     for (const [iso3, forums] of overlapCounts(dataset, date)) {
-      const names = forums.map((f) =>
-        f === "ministerial" ? "Ministerial delegation" : (FORUM_NAMES[f].split(" (")[0] ?? f),
-      );
+      const names = forums.map((f) => FORUM_SHORT_NAMES[f]);
       const name = nameOf(iso3);
       rows.push({
         iso3,
@@ -235,7 +230,7 @@ function forumsTable(
         roleText(category, memberships),
         earliest === null ? "Date not published" : earliest.since ? formatDate(first) : `By ${formatDate(first)}`,
         bases.join(", "),
-        CONFIDENCE_TEXT[confidence],
+        CONFIDENCE_LEVELS[confidence],
       ],
       names: namesOf(iso3),
     });

@@ -1,10 +1,23 @@
-/** The store: holds the state, applies actions, tells subscribers, mirrors the state in the URL. */
+/**
+ * The store: holds the app state (mirrored in the URL) and the session state (not), applies
+ * actions, tells subscribers. Every change, from a click, a hover or the Back button, goes through it.
+ */
+import {
+  followState,
+  INITIAL_SESSION,
+  isSessionAction,
+  type Session,
+  type SessionAction,
+  updateSession,
+} from "./session.ts";
 import { type Action, type AppState, sameState, update } from "./state.ts";
 import { toSearch } from "./url.ts";
 
 export interface Store {
   get(): AppState;
-  dispatch(action: Action): void;
+  session(): Session;
+  dispatch(action: Action | SessionAction): void;
+  /** Called after every change of either state. */
   subscribe(listener: (state: AppState, previous: AppState) => void): () => void;
 }
 
@@ -38,6 +51,7 @@ export function createStore(initial: AppState, options: StoreOptions = {}): Stor
   const { history, location } = options;
   const resolve = options.resolve ?? ((s: AppState) => s);
   let state = resolve(initial);
+  let session = INITIAL_SESSION;
   const listeners = new Set<(state: AppState, previous: AppState) => void>();
   const write = (mode: "push" | "replace") => {
     if (!history || !location) return;
@@ -50,13 +64,21 @@ export function createStore(initial: AppState, options: StoreOptions = {}): Stor
   write("replace");
   return {
     get: () => state,
+    session: () => session,
     dispatch(action) {
+      if (isSessionAction(action)) {
+        const before = session;
+        session = updateSession(session, action);
+        if (session !== before) for (const listener of listeners) listener(state, state);
+        return;
+      }
       const previous = state;
       const next = resolve(update(state, action));
       state = sameState(previous, next) ? previous : next;
       if (action.type === "replace") write("replace");
       if (state === previous) return;
       if (action.type !== "replace") write(isNavigation(previous, state) ? "push" : "replace");
+      session = followState(session, previous, state);
       for (const listener of listeners) listener(state, previous);
     },
     subscribe(listener) {

@@ -3,6 +3,7 @@
 import { h, setChildren } from "../dom.ts";
 import { STAGE_LABELS } from "../model/minerals.ts";
 import { searchPlaces } from "../model/search.ts";
+import type { MineralOptions } from "../present/controls.ts";
 import { type AppState, FORUM_VIEWS, type ForumView, type View } from "../state/state.ts";
 import type { MineralInfo, Place, Stage } from "../types.ts";
 
@@ -24,14 +25,7 @@ export interface ControlHandlers {
   onMineral(patch: Partial<Pick<AppState, "mineral" | "stage" | "year" | "blocForge" | "blocPax">>): void;
 }
 
-/** What the minerals controls offer for the current mineral. */
-export interface MineralOptions {
-  mineral: string;
-  stage: Stage;
-  stages: Stage[];
-  year: number | null;
-  years: number[];
-}
+export type { MineralOptions };
 
 export interface Controls {
   render(state: AppState, minerals: MineralOptions | null): void;

@@ -8,18 +8,8 @@ import { s } from "../dom.ts";
 import { fallbackProjection } from "../map/frame.ts";
 import { countryPaths, mapElements } from "../map/svg.ts";
 import type { MapView } from "../map/view.ts";
-import type { Category } from "../model/choropleth.ts";
 import { BASE_PALETTE } from "../model/palette.ts";
-
-export interface ExportText {
-  title: string;
-  /** The one-sentence summary of the view. */
-  summary: string;
-  legendTitle: string;
-  categories: Category[];
-  notes: string[];
-  credit: string;
-}
+import type { ExportText } from "../present/export.ts";
 
 export const EXPORT_WIDTH = 1200;
 const MAP_HEIGHT = 585;

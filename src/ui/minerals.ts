@@ -8,16 +8,8 @@ import type { MineralsScene } from "../model/derive.ts";
 import { formatDate, formatShare } from "../model/format.ts";
 import type { BlocRow } from "../model/insight.ts";
 import { STAGE_LABELS } from "../model/minerals.ts";
+import type { InsightColours } from "../present/insight.ts";
 import type { Source } from "../types.ts";
-
-export interface InsightColours {
-  bar: string;
-  blocBar: string;
-  china: string;
-  bloc: string;
-  rest: string;
-  text: string;
-}
 
 function sourceLine(source: Source | null): HTMLElement | null {
   if (!source) return null;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { forumsChoropleth, pactsChoropleth } from "../../../src/model/choropleth.ts";
-import { activeMemberships, forumStatus, overlapCounts, startText } from "../../../src/model/forums.ts";
+import { membershipLine } from "../../../src/model/describe.ts";
+import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS } from "../../../src/model/format.ts";
+import {
+  activeMemberships,
+  FORUM_SHORT_NAMES,
+  forumStatus,
+  overlapCounts,
+  startText,
+} from "../../../src/model/forums.ts";
 import { FORUM_COLOURS, PACT_COLOURS } from "../../../src/model/palette.ts";
 import { AGREEMENTS, MEMBERSHIPS, membership, PLACES } from "../../fixtures/tiny.ts";
 
@@ -87,5 +95,20 @@ describe("choropleths (the legend's counts and the map's colours come from one t
     ]);
     const later = forumsChoropleth(tiny, "pax-silica", "2026-01-01", "dark", drawable);
     expect(later.countries.get("JPN")?.colour).toBe(FORUM_COLOURS.dark.signatory);
+  });
+});
+
+describe("one spelling of each forum", () => {
+  it("the tooltip's membership line and the table cells use the same short name", () => {
+    for (const m of MEMBERSHIPS) {
+      expect(membershipLine(m).startsWith(`${FORUM_SHORT_NAMES[m.forum]} `)).toBe(true);
+    }
+    expect(FORUM_SHORT_NAMES.msp).toBe("Minerals Security Partnership");
+  });
+
+  it("the confidence words are one table: a cell says High, a sentence High confidence", () => {
+    for (const level of ["high", "medium", "low"] as const) {
+      expect(CONFIDENCE_LABELS[level]).toBe(`${CONFIDENCE_LEVELS[level]} confidence`);
+    }
   });
 });

@@ -1,0 +1,33 @@
+/** The text around a downloaded image of the current view: title, summary, legend, notes, credit. Pure. */
+import { CREDIT, type View } from "../config.ts";
+import type { Category } from "../model/choropleth.ts";
+import type { Index, Scene } from "../model/derive.ts";
+import { formatDate } from "../model/format.ts";
+import { derivedNotes } from "../model/notes.ts";
+import type { Dataset } from "../types.ts";
+
+export interface ExportText {
+  title: string;
+  /** The one-sentence summary of the view. */
+  summary: string;
+  legendTitle: string;
+  categories: Category[];
+  notes: string[];
+  credit: string;
+}
+
+export function exportTextOf(dataset: Dataset, index: Index, scene: Scene, view: View): ExportText {
+  return {
+    title: scene.minerals?.concentration?.heading ?? scene.choropleth.title,
+    summary: scene.summary,
+    legendTitle: scene.choropleth.title,
+    categories: scene.choropleth.categories,
+    notes: derivedNotes(dataset, view, scene.date, index.drawable),
+    credit: `${CREDIT} Critical Minerals Map, as of ${formatDate(scene.date)}.`,
+  };
+}
+
+/** "critical-minerals-pacts-2026-05-26" */
+export function exportName(scene: Pick<Scene, "date">, view: View): string {
+  return `critical-minerals-${view}-${scene.date}`;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { CHINA, CREDIT } from "../../../src/config.ts";
+import { MINERAL_COLOURS, PACT_COLOURS } from "../../../src/model/palette.ts";
+import { STATUS_LABELS } from "../../../src/model/status.ts";
+import { mineralOptionsOf } from "../../../src/present/controls.ts";
+import { exportName, exportTextOf } from "../../../src/present/export.ts";
+import { insightColours } from "../../../src/present/insight.ts";
+import { legendBuilder } from "../../../src/present/legend.ts";
+import { panelOf, statusText } from "../../../src/present/panel.ts";
+import { tooltipOf } from "../../../src/present/tooltip.ts";
+import { DEFAULT_STATE } from "../../../src/state/state.ts";
+import { dataset, index, sceneFor } from "./fixture.ts";
+
+const pacts = sceneFor();
+
+describe("tooltipOf", () => {
+  it("names the country and its pact status in the pacts view", () => {
+    const status = pacts.statuses.get("JPN");
+    expect(status).toBeDefined();
+    const tooltip = tooltipOf(dataset, index, pacts, { kind: "country", iso3: "JPN" });
+    expect(tooltip?.title).toBe("Japan");
+    expect(JSON.stringify(tooltip?.rows)).toContain(STATUS_LABELS[status?.status ?? "none"]);
+    expect(tooltipOf(dataset, index, pacts, null)).toBeNull();
+  });
+
+  it("names an arc's instrument, and nothing for an arc not in the data", () => {
+    const arc = pacts.arcs[0];
+    expect(arc).toBeDefined();
+    const tooltip = tooltipOf(dataset, index, pacts, { kind: "arc", id: arc?.id ?? "", iso3: arc?.iso3 ?? "" });
+    expect(tooltip?.rows[0]?.[0]).toBe("Signed");
+    expect(tooltipOf(dataset, index, pacts, { kind: "arc", id: "no-such-arc", iso3: "AUS" })).toBeNull();
+  });
+
+  it("gives share rows in the minerals view, and says so for a mineral without country data", () => {
+    const lithium = tooltipOf(dataset, index, sceneFor({ view: "minerals" }), { kind: "country", iso3: "AUS" });
+    expect(JSON.stringify(lithium?.rows)).toContain("%");
+    const germanium = tooltipOf(dataset, index, sceneFor({ view: "minerals", mineral: "germanium" }), {
+      kind: "country",
+      iso3: "AUS",
+    });
+    expect(germanium?.rows).toEqual([["Data", "No country data published for this mineral"]]);
+  });
+});
+
+describe("panel", () => {
+  it("says what China is, a pact's status, or that there is none", () => {
+    expect(statusText(CHINA, pacts)).toBe("China: the supplier the bloc is built to counter");
+    const jpn = pacts.statuses.get("JPN")?.status;
+    expect(statusText("JPN", pacts)).toBe(STATUS_LABELS[jpn ?? "none"]);
+    const without = dataset.places.find((p) => !pacts.statuses.has(p.iso3) && p.iso3 !== CHINA);
+    expect(statusText(without?.iso3 ?? "", pacts)).toBe("No pact with the US in our sources");
+  });
+
+  it("is null with no country selected, and names the country otherwise", () => {
+    expect(panelOf(dataset, index, pacts, null)).toBeNull();
+    expect(panelOf(dataset, index, pacts, "AUS")?.name).toBe("Australia");
+  });
+});
+
+describe("insightColours", () => {
+  it("reads the palette of the theme", () => {
+    for (const theme of ["light", "dark"] as const) {
+      const colours = insightColours(theme);
+      expect(colours.bar).toBe(MINERAL_COLOURS[theme]["class-3"]);
+      expect(colours.china).toBe(PACT_COLOURS[theme].china);
+      expect(Object.values(colours).every((c) => /^#[0-9a-f]{6}$/i.test(c))).toBe(true);
+    }
+    expect(insightColours("dark")).not.toEqual(insightColours("light"));
+  });
+});
+
+describe("export text", () => {
+  it("carries the view's title, summary, legend, date and credit", () => {
+    const text = exportTextOf(dataset, index, pacts, "pacts");
+    expect(text.title).toBe(pacts.choropleth.title);
+    expect(text.summary).toBe(pacts.summary);
+    expect(text.categories).toBe(pacts.choropleth.categories);
+    expect(text.credit.startsWith(CREDIT)).toBe(true);
+    expect(exportName(pacts, "pacts")).toBe(`critical-minerals-pacts-${pacts.date}`);
+  });
+
+  it("titles a minerals image with the concentration heading", () => {
+    const cobalt = sceneFor({ view: "minerals", mineral: "cobalt" });
+    expect(exportTextOf(dataset, index, cobalt, "minerals").title).toBe(cobalt.minerals?.concentration?.heading);
+  });
+});
+
+describe("mineral options", () => {
+  it("are null outside the minerals view and show the stage and year drawn inside it", () => {
+    expect(mineralOptionsOf(pacts, DEFAULT_STATE)).toBeNull();
+    const graphite = sceneFor({ view: "minerals", mineral: "graphite", stage: "refining", year: 2025 });
+    expect(mineralOptionsOf(graphite, { mineral: "graphite", stage: "refining" })).toEqual({
+      mineral: "graphite",
+      stage: "refining",
+      stages: ["mine", "refining", "reserves"],
+      year: 2024,
+      years: [2024],
+    });
+  });
+});
+
+describe("legend", () => {
+  it("is the same model until the scene, view or filter changes", () => {
+    const legendOf = legendBuilder(dataset, index);
+    const first = legendOf(pacts, "pacts", null);
+    expect(legendOf(pacts, "pacts", null)).toBe(first);
+    expect(first.choropleth).toBe(pacts.choropleth);
+    const filtered = legendOf(pacts, "pacts", "ministerial");
+    expect(filtered).not.toBe(first);
+    expect(filtered.filter).toBe("ministerial");
+    expect(filtered.notes).toEqual(first.notes);
+  });
+});
