@@ -46,7 +46,7 @@ import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
 import { mountShare } from "./ui/share.ts";
 import { downloadLinks, renderMethodology } from "./ui/sources.ts";
-import { loadWithStatus, markReady, renderUnexpected } from "./ui/status.ts";
+import { loadWithStatus, markReady, markRenderer, renderUnexpected } from "./ui/status.ts";
 import { renderTable } from "./ui/table.ts";
 import { mountTimeline } from "./ui/timeline.ts";
 import { renderTooltip } from "./ui/tooltip.ts";
@@ -285,6 +285,7 @@ async function start(): Promise<void> {
     mapEl.className = "map";
     element("fallback-note").hidden = false;
     element("fallback-note").textContent = `Showing a simplified map: ${reason}`;
+    markRenderer("svg");
     map = mountSvgMap(mapEl, svgCountries, mapViewOf(store.get()), fallbackProjection, {
       ...rendererOptions,
       label: "World map",
@@ -300,6 +301,7 @@ async function start(): Promise<void> {
     onLost: () => {
       fallbackNote.hidden = false;
       fallbackNote.textContent = "The interactive map is paused by the browser; showing a static copy.";
+      markRenderer("svg");
       // Lost before the first frame: the poster is still up and is the drawn map.
       if (!posterEl.hidden || stand) {
         announceReady();
@@ -316,6 +318,7 @@ async function start(): Promise<void> {
   });
   const endPause = () => {
     fallbackNote.hidden = true;
+    markRenderer("webgl");
     if (!stand) return;
     stand.destroy();
     stand = null;
@@ -558,6 +561,7 @@ async function start(): Promise<void> {
           poster?.destroy();
           poster = null;
           posterEl.hidden = true;
+          markRenderer("webgl");
           announceReady();
         },
       });
@@ -586,6 +590,7 @@ async function start(): Promise<void> {
       label: "World map (loading the interactive map)",
       picture: "bitmap",
     });
+    markRenderer("svg");
     if (!arrived) map = poster;
   }
   if (!mountModule) useSvgFallback("this browser cannot draw WebGL maps.");
