@@ -15,6 +15,7 @@ import {
   groupTables,
   type MineralRecord,
   readAgreements,
+  readLeftOut,
   readMemberships,
   readMinerals,
   readMineralsList,
@@ -86,6 +87,8 @@ export function buildDataset(
   const agreements = attempt(() => readAgreements(texts.agreements, ctx), []);
   const memberships = attempt(() => readMemberships(texts.memberships, ctx), []);
   const tallies = attempt(() => readTallies(texts.tallies, ctx), []);
+  const agreementIds = new Set(agreements.map((a) => a.id));
+  const leftOut = attempt(() => readLeftOut(texts.leftOut, { ...ctx, agreementIds }), []);
   const minerals = attempt(() => readMinerals(texts.minerals, ctx), []);
   if (issues.length > 0 || !sources || !list) throw new DataError(issues);
 
@@ -115,6 +118,7 @@ export function buildDataset(
         compare(a.since ?? "", b.since ?? ""),
     ),
     tallies: tallies.sort((a, b) => compare(a.id, b.id)),
+    leftOut: leftOut.sort((a, b) => compare(a.id, b.id)),
     minerals: list.map(({ slug, name, group, stages, note }) => ({ slug, name, group, stages, note })),
     mineralTables: mineralTables(
       minerals,

@@ -11,11 +11,10 @@ import { merge, quantize } from "topojson-client";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import { MARKER_AREA_KM2 } from "../src/config.ts";
 import { DataError, type DataIssue } from "../src/data/csv.ts";
 import type { Place } from "../src/types.ts";
 
-/** Below this area (km²) a country is hard to see at world zoom and gets a point marker. */
-export const MARKER_AREA_KM2 = 15_000;
 /** Share of arc points kept by simplification (by weight quantile). */
 const SIMPLIFY_KEEP = 0.18;
 const QUANTIZATION = 5e4;

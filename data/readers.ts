@@ -22,7 +22,7 @@ import {
 import { type CsvRecord, DataError, type DataIssue, parseCsv } from "../src/data/csv.ts";
 import { FULL_DATE, isValidDate, PARTIAL_DATE } from "../src/data/dates.ts";
 import { checkShareSum, round4 } from "../src/model/shares.ts";
-import type { Agreement, Membership, MineralInfo, Source, Stage, Tally, ValueFlag } from "../src/types.ts";
+import type { Agreement, LeftOut, Membership, MineralInfo, Source, Stage, Tally, ValueFlag } from "../src/types.ts";
 
 export const FILES = {
   sources: "data/sources.csv",
@@ -31,6 +31,7 @@ export const FILES = {
   tallies: "data/tallies.csv",
   minerals: "data/minerals.csv",
   mineralsList: "data/minerals-list.csv",
+  leftOut: "data/left-out.csv",
 } as const;
 
 export const HEADERS = {
@@ -67,6 +68,7 @@ export const HEADERS = {
   tallies: ["id", "value", "label", "as_of", "sources"],
   minerals: ["mineral", "stage", "year", "iso3", "country", "value", "unit", "flag", "is_estimate", "source"],
   mineralsList: ["slug", "name", "group", "stages", "note"],
+  leftOut: ["id", "iso3", "country", "instrument", "reported_date", "reason", "sources"],
 } as const;
 
 /** A table whose share sum is off by more than rounding, for a documented reason. */
@@ -89,6 +91,8 @@ export interface Context {
   minerals?: ReadonlyMap<string, { stages: readonly Stage[]; line: number }>;
   /** Keyed by `tableKey`. */
   sumExceptions?: ReadonlyMap<string, SumException>;
+  /** The ids in data/agreements.csv: a left-out record must not also be an agreement. */
+  agreementIds?: ReadonlySet<string>;
 }
 
 /** One row of data/minerals.csv, including the WLD and OTH aggregates. */
@@ -378,6 +382,30 @@ function checkBounds(row: Row, since: string | null, notBefore: string | null, k
   if (notBefore && knownBy && knownBy < notBefore) {
     row.bad("known_by", `is before not_before (${knownBy} < ${notBefore})`);
   }
+}
+
+/** Records the sources report and the map leaves out (a deal only planned), each with the reason. */
+export function readLeftOut(text: string, ctx: Context, file: string = FILES.leftOut): LeftOut[] {
+  return readTable(
+    text,
+    file,
+    HEADERS.leftOut,
+    ctx,
+    (row) => {
+      const id = row.slug("id");
+      if (ctx.agreementIds?.has(id)) row.bad("id", `"${id}" is also in data/agreements.csv: a record is in or out`);
+      return {
+        id,
+        iso3: row.iso3("iso3"),
+        country: row.text("country"),
+        instrument: row.text("instrument"),
+        reportedDate: row.date("reported_date", { required: false }),
+        reason: row.text("reason"),
+        sources: row.sources("sources"),
+      };
+    },
+    (items) => duplicates(items, (l) => l.id, "id", "id"),
+  );
 }
 
 export function readTallies(text: string, ctx: Context, file: string = FILES.tallies): Tally[] {

@@ -35,6 +35,7 @@ import { type ShortcutCommand, shortcutFor } from "./model/shortcuts.ts";
 import { STATUS_LABELS } from "./model/status.ts";
 import { nextSort, type TableSort, tableModel } from "./model/table.ts";
 import { nextEvent, previousEvent } from "./model/timeline.ts";
+import { resolve, resolveState } from "./state/resolve.ts";
 import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
 import { parseSearch } from "./state/url.ts";
@@ -65,13 +66,9 @@ type MountModule = typeof import("./map/mount.ts");
 
 async function start(): Promise<void> {
   const fatal = element("fatal");
+  // What the page can know before the data arrive (layout, theme); the data decide the rest (resolve).
   const parsed = parseSearch(window.location.search);
-  for (const warning of parsed.warnings) console.warn(warning);
-  let initial = parsed.state;
-  if (!AVAILABLE_VIEWS.includes(initial.view)) {
-    console.warn(`Ignoring URL parameter view=${initial.view}: this view is not available yet.`);
-    initial = { ...initial, view: "pacts" };
-  }
+  const initial = parsed.state;
 
   const framed = window.self !== window.top;
   const embed = embedOptions(initial.embed, framed);
@@ -98,11 +95,14 @@ async function start(): Promise<void> {
     busy: element("map"),
   });
   const index = indexOf(dataset);
-  if (initial.country && !index.names.has(initial.country)) {
-    console.warn(`Ignoring URL parameter country=${initial.country}: no such country in the data.`);
-    initial = { ...initial, country: null };
-  }
-  const store = createStore(initial, window.history, window.location);
+  const resolveOptions = { index, views: AVAILABLE_VIEWS };
+  const resolved = resolve(parsed, dataset, resolveOptions);
+  for (const warning of resolved.warnings) console.warn(warning);
+  const store = createStore(resolved.state, {
+    history: window.history,
+    location: window.location,
+    resolve: (state) => resolveState(state, dataset, resolveOptions),
+  });
   const dispatch = store.dispatch;
 
   // Transient UI state: not part of the URL.
@@ -597,8 +597,9 @@ async function start(): Promise<void> {
   else if (!arrived) mountModule.then(startWebgl).catch(webglFailed);
   darkQuery.addEventListener("change", () => render(store.get()));
   window.addEventListener("popstate", () => {
-    const { state } = parseSearch(window.location.search);
-    dispatch({ type: "replace", state: AVAILABLE_VIEWS.includes(state.view) ? state : { ...state, view: "pacts" } });
+    const { state, warnings } = resolve(parseSearch(window.location.search), dataset, resolveOptions);
+    for (const warning of warnings) console.warn(warning);
+    dispatch({ type: "replace", state });
   });
   const runShortcut = (command: ShortcutCommand) => {
     const state = store.get();

@@ -104,6 +104,21 @@ export interface Membership {
   sources: string[];
 }
 
+/**
+ * A record the sources report that the map leaves out, with the reason (a deal a source says will be
+ * signed, with no confirmation): never drawn, dated or counted, listed in the methodology.
+ */
+export interface LeftOut {
+  id: string;
+  iso3: Iso3;
+  country: string;
+  instrument: string;
+  /** The date the source gives (a planned date is not a signing date); null when none. */
+  reportedDate: string | null;
+  reason: string;
+  sources: string[];
+}
+
 /** A number officials announced, whether or not its members are named ("17 negotiations concluded"). */
 export interface Tally {
   id: string;
@@ -176,6 +191,7 @@ export interface Dataset {
   agreements: Agreement[];
   memberships: Membership[];
   tallies: Tally[];
+  leftOut: LeftOut[];
   minerals: MineralInfo[];
   mineralTables: MineralTable[];
 }

@@ -19,6 +19,7 @@ import {
 import type {
   Agreement,
   Dataset,
+  LeftOut,
   Membership,
   MineralInfo,
   MineralRow,
@@ -183,6 +184,17 @@ const DATASET = object<Dataset>({
     }),
   ),
   tallies: arrayOf(object<Tally>({ id: str, value: num, label: text, asOf: date, sources: sourceIds })),
+  leftOut: arrayOf(
+    object<LeftOut>({
+      id: str,
+      iso3,
+      country: text,
+      instrument: text,
+      reportedDate: nullable(date),
+      reason: text,
+      sources: sourceIds,
+    }),
+  ),
   minerals: arrayOf(
     object<MineralInfo>({ slug: str, name: text, group: str, stages: arrayOf(oneOf(STAGES)), note: str }),
   ),
@@ -263,6 +275,10 @@ function checkReferences(d: Dataset, issues: DataIssue[]): void {
   });
   d.tallies.forEach((t, i) => {
     cites(t.sources, `tallies[${i}].sources`);
+  });
+  d.leftOut.forEach((l, i) => {
+    code(l.iso3, `leftOut[${i}].iso3`, named);
+    cites(l.sources, `leftOut[${i}].sources`);
   });
   d.mineralTables.forEach((t, i) => {
     const path = `mineralTables[${i}]`;

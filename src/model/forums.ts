@@ -5,7 +5,7 @@
  * counts only from the day a source shows it holds (`knownBy`), never from an earlier guess such as
  * the forum's launch; with no such day it is not on the timeline at all (see data/README.md).
  */
-import type { ForumView } from "../state/state.ts";
+import type { ForumView } from "../config.ts";
 import type { Dataset, Forum, Iso3, Membership } from "../types.ts";
 import { formatDate } from "./format.ts";
 

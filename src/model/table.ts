@@ -6,8 +6,9 @@
  * the `text` a reader sees, so a missing value reads as words ("withheld", "not available"), never
  * as 0, and sorts last.
  */
+
+import type { ForumView, View } from "../config.ts";
 import { MINISTERIAL_DATE } from "../config.ts";
-import type { ForumView, View } from "../state/state.ts";
 import type { Agreement, Confidence, Dataset, Iso3, Membership } from "../types.ts";
 import type { Index, Scene } from "./derive.ts";
 import { instrumentForm } from "./describe.ts";

@@ -1,6 +1,6 @@
 /** Signals render state to readers, tests and host pages (DESIGN §3 readiness). */
 import type { Loaded } from "../data/load.ts";
-import { h, setChildren } from "./dom.ts";
+import { h, setChildren } from "../dom.ts";
 
 export function markReady(): void {
   document.documentElement.dataset.ready = "true";

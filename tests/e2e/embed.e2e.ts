@@ -9,9 +9,8 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fullMapUrl } from "../../src/embed/embed.ts";
 import { embedSnippet } from "../../src/embed/snippet.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, openApp, screenshot } from "./harness.ts";
 import { articlePage, type HostServer, serveHost } from "./host.ts";
-import { openApp, screenshot } from "./page.ts";
 import { type StaticServer, serveStatic } from "./server.ts";
 
 const appUrl = inject("appUrl");

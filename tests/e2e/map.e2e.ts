@@ -1,26 +1,24 @@
 /** The foundation: the production build renders a real WebGL map in real Chromium, offline. */
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BASE_PALETTE, FORUM_COLOURS } from "../../src/model/palette.ts";
-import type { Dataset } from "../../src/types.ts";
-import { launchChromium } from "./chromium.ts";
 import {
   colourDistance,
   foreignRequests,
   hex,
+  label,
+  launchChromium,
   openApp,
   pixel,
   projectToPage,
+  rgb,
   screenshot,
   webglContexts,
-} from "./page.ts";
+} from "./harness.ts";
 
 const appUrl = inject("appUrl");
-const dataset = JSON.parse(readFileSync(join(inject("distDir"), "data", "dataset.json"), "utf8")) as Dataset;
-const singapore = (dataset.places.find((p) => p.iso3 === "SGP")?.label ?? [0, 0]) as [number, number];
+const singapore = label("SGP");
 let browser: Browser;
 
 beforeAll(async () => {
@@ -29,11 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function rgb(hexColour: string): [number, number, number] {
-  const n = Number.parseInt(hexColour.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
 
 describe("the map in Chromium", () => {
   for (const theme of ["light", "dark"] as const) {

@@ -36,7 +36,7 @@ const waitReady = (page: Page, value: string) =>
 
 /** Holds dataset.json until `release()` is called: a server that keeps the request open. */
 async function holdDataset(page: Page): Promise<{ release: () => void }> {
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });

@@ -41,6 +41,10 @@ const TEXTS: TableTexts = {
     "EUU,European Union,forge,member,2026-02-04,,,,inferred,medium,,src-b",
     "CHL,Chile,pax-silica,signatory,,2026-01-14,2026-02-20,,reported,low,,src-b",
   ),
+  leftOut: csv(
+    HEADERS.leftOut,
+    "chl-2026-03-19-plan,CHL,Chile,Action plan (planned),2026-03-19,Planned; signature not confirmed.,src-b",
+  ),
   tallies: csv(
     HEADERS.tallies,
     "prior-signed,10,Signed before,2026-02-04,src-b",
@@ -135,6 +139,27 @@ describe("buildDataset", () => {
       expect((error as DataError).issues.map((i) => `${i.file}:${i.line}:${i.field}`)).toEqual([
         "data/agreements.csv:3:date_signed",
         "data/memberships.csv:3:sources",
+      ]);
+    }
+  });
+});
+
+describe("left-out records", () => {
+  it("are kept apart from the agreements, and may not be both", () => {
+    expect(dataset.leftOut.map((l) => l.id)).toEqual(["chl-2026-03-19-plan"]);
+    expect(dataset.agreements.some((a) => a.id === "chl-2026-03-19-plan")).toBe(false);
+    const both = { ...TEXTS, leftOut: TEXTS.leftOut.replace("chl-2026-03-19-plan", "chl-2026-02-04-mou") };
+    try {
+      buildDataset(both, COUNTRIES, PLACES, "2026-11-26", NONE);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DataError).issues).toEqual([
+        expect.objectContaining({
+          file: "data/left-out.csv",
+          line: 2,
+          field: "id",
+          reason: expect.stringMatching(/also in data\/agreements.csv/),
+        }),
       ]);
     }
   });

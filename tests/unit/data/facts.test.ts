@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { activeMemberships } from "../../../src/model/forums.ts";
+import { statusByCountry } from "../../../src/model/status.ts";
 import { timelineOf } from "../../../src/model/timeline.ts";
 import type { Agreement, Forum, Role } from "../../../src/types.ts";
 import { freshDataset } from "./fresh.ts";
@@ -111,6 +112,44 @@ describe("dated records", () => {
     expect(signatoriesOn("2026-02-20")).toContain("GRC");
     expect(signatoriesOn("2026-02-20")).toHaveLength(11);
     expect(timelineOf(dataset).events).toContain("2026-02-20");
+  });
+
+  it("Japan's planned action plan of 19 Mar 2026 is never counted as signed: it is left out, with its reason", () => {
+    const id = "jpn-2026-03-19-action-plan";
+    expect(dataset.agreements.some((a) => a.id === id || (a.iso3 === "JPN" && a.type === "action-plan"))).toBe(false);
+    expect(dataset.leftOut).toEqual([
+      expect.objectContaining({
+        id,
+        iso3: "JPN",
+        reportedDate: "2026-03-19",
+        reason: expect.stringMatching(/^Planned, not signed/),
+      }),
+    ]);
+    const timeline = timelineOf(dataset);
+    expect(timeline.events).not.toContain("2026-03-19");
+    for (const date of ["2026-03-19", ...timeline.events, dataset.asOf]) {
+      const japan = statusByCountry(dataset, date).get("JPN");
+      expect((japan?.agreements ?? []).map((a) => a.type)).not.toContain("action-plan");
+    }
+    // What Japan's record does show at the end: its framework (before) and the joint statement of 4 Feb 2026.
+    expect(
+      statusByCountry(dataset, dataset.asOf)
+        .get("JPN")
+        ?.agreements.map((a) => a.id),
+    ).toEqual(["jpn-2025-10-28-framework", "jpn-2026-02-04-joint-statement"]);
+  });
+
+  it("the EU–US–Japan joint statement of 4 Feb 2026 is recorded for the EU and Japan, a related deal", () => {
+    const statement = dataset.agreements.filter((a) => a.id.endsWith("-2026-02-04-joint-statement"));
+    expect(statement.map((a) => a.iso3).sort()).toEqual(["EUU", "JPN"]);
+    for (const a of statement) {
+      expect(a).toMatchObject({ kind: "related", type: "joint-statement", cohort: "ministerial", stateCount: "none" });
+      expect(a.sources).toContain("ec-2026-02-04-eu-us-japan-joint-statement");
+    }
+  });
+
+  it("India's framework of 26 May 2026 rests on no official source: medium confidence", () => {
+    expect(agreement("IND", "2026-05-26")?.confidence).toBe("medium");
   });
 
   it("FORGE replaced the MSP on 4 Feb 2026, chaired by the Republic of Korea through June 2026", () => {
