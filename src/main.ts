@@ -41,7 +41,7 @@ import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
 import { mountShare } from "./ui/share.ts";
 import { downloadLinks, renderMethodology } from "./ui/sources.ts";
-import { loadWithStatus, markReady, renderUnexpected } from "./ui/status.ts";
+import { loadWithStatus, markReady, markRenderer, renderUnexpected } from "./ui/status.ts";
 import { renderTable } from "./ui/table.ts";
 import { mountTimeline } from "./ui/timeline.ts";
 import { renderTooltip } from "./ui/tooltip.ts";
@@ -174,15 +174,18 @@ async function start(): Promise<void> {
         poster?.destroy();
         poster = null;
         posterEl.hidden = true;
+        markRenderer("webgl");
         return;
       case "mount-stand-in":
         posterEl.hidden = false;
         stand = svgMap(posterEl, "World map (static while the interactive map is paused)");
+        markRenderer("svg");
         return;
       case "remove-stand-in":
         stand?.destroy();
         stand = null;
         posterEl.hidden = true;
+        markRenderer("webgl");
         return;
       case "fall-back":
         // Without WebGL (disabled, blocked, or failed), the SVG map is the map: Equal Earth.
@@ -196,6 +199,7 @@ async function start(): Promise<void> {
         mapEl.className = "map";
         fallbackNote.hidden = false;
         fallbackNote.textContent = `Showing a simplified map: ${effect.reason}`;
+        markRenderer("svg");
         map = svgMap(mapEl, "World map", { onReady: announceReady });
         return;
       case "announce-ready":
@@ -392,6 +396,7 @@ async function start(): Promise<void> {
   // final size: a poster of the current view, where the WebGL map will draw, shown until then.
   if (life.phase === "poster" || life.phase === "starting-webgl") {
     poster = svgMap(posterEl, "World map (loading the interactive map)", {}, true);
+    markRenderer("svg");
     if (!arrived) map = poster;
   }
   for (const effect of first.effects) run(effect);

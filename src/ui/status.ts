@@ -8,6 +8,14 @@ export function markReady(): void {
   for (const el of document.querySelectorAll("[aria-busy]")) el.removeAttribute("aria-busy");
 }
 
+/**
+ * Which renderer draws the map now, on <html data-renderer>: "svg" (the poster, the SVG map without
+ * WebGL, or the copy standing in while the browser holds the WebGL context), "webgl" (MapLibre).
+ */
+export function markRenderer(renderer: "svg" | "webgl"): void {
+  document.documentElement.dataset.renderer = renderer;
+}
+
 /** Shows a readable message in place of the map and marks the page as failed. */
 export function renderFatal(el: HTMLElement, message: string, ...actions: HTMLElement[]): void {
   document.documentElement.dataset.ready = "error";

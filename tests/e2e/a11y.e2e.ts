@@ -228,6 +228,7 @@ describe("the map appears at once and never blank", () => {
       expect(await page.locator("#map svg.svg-map").count()).toBe(1);
       expect(await page.locator("#map canvas").count()).toBe(0);
       expect(await page.locator("#fallback-note").textContent()).toMatch(/simplified map/);
+      expect(await page.evaluate(() => document.documentElement.dataset.renderer)).toBe("svg");
       const png = await screenshot(page, "fallback-svg");
       const argentina = pixel(png, ...(await projectToPage(page, ...label("ARG"))));
       const expected = PACT_COLOURS.light.ministerial ?? "";

@@ -176,6 +176,7 @@ describe("a context lost and given back", () => {
         extension?.loseContext();
       });
       await page.waitForFunction(() => document.getElementById("fallback-note")?.hidden === false);
+      expect(await page.evaluate(() => document.documentElement.dataset.renderer)).toBe("svg");
       await page.evaluate(() =>
         (window as unknown as { loseContext: { restoreContext(): void } }).loseContext.restoreContext(),
       );
@@ -183,6 +184,7 @@ describe("a context lost and given back", () => {
         timeout: 45_000,
       });
       await page.waitForTimeout(1000);
+      expect(await page.evaluate(() => document.documentElement.dataset.renderer)).toBe("webgl");
       const after = await screenshot(page, "contexts-after-restore");
       // The hub (Washington) and a small state's marker (Singapore) in particular.
       for (const [lon, lat] of [

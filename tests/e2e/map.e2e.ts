@@ -38,6 +38,7 @@ describe("the map in Chromium", () => {
         return Boolean(canvas?.getContext("webgl2") ?? canvas?.getContext("webgl"));
       });
       expect(hasWebgl).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.dataset.renderer)).toBe("webgl");
 
       const png = await screenshot(page, `map-${theme}`);
       // Centre of Brazil (a large flat fill) and the middle of the South Atlantic.
