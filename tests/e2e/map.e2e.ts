@@ -14,6 +14,7 @@ import {
   projectToPage,
   rgb,
   screenshot,
+  webglContexts,
 } from "./harness.ts";
 
 const appUrl = inject("appUrl");
@@ -73,6 +74,18 @@ describe("the map in Chromium", () => {
     await page.waitForTimeout(300);
     const after = await projectToPage(page, 0, 0);
     expect(after[0] - before[0]).toBeGreaterThan(30);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("holds one WebGL context per map: deck.gl draws its markers and hub inside MapLibre's", async () => {
+    const { page, errors } = await openApp(browser, `${appUrl}?view=forums&forum=pax-silica`);
+    expect(await webglContexts(page)).toBe(1);
+    // deck.gl's own canvas would be a second drawing surface over the map.
+    expect(await page.locator("#map canvas").count()).toBe(1);
+    const png = await screenshot(page, "map-one-context");
+    const [x, y] = await projectToPage(page, ...singapore);
+    expect(colourDistance(pixel(png, x, y), rgb(FORUM_COLOURS.light.signatory ?? ""))).toBeLessThanOrEqual(6);
     expect(errors).toEqual([]);
     await page.context().close();
   });
