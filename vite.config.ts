@@ -33,6 +33,19 @@ export default defineConfig({
           globalSetup: ["tests/e2e/global-setup.ts"],
         },
       },
+      {
+        extends: true,
+        test: {
+          // Firefox and WebKit: run under a display (npm run test:engines starts one with xvfb-run).
+          name: "engines",
+          include: ["tests/engines/**/*.engine.ts"],
+          environment: "node",
+          testTimeout: 600_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          globalSetup: ["tests/engines/global-setup.ts"],
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The whole suite, in the order a contributor needs it: data check, type-check, lint, unit tests,
-// production build, then browser tests in real Chromium against that build. Every step runs even
-// if an earlier one failed, so one run reports everything; the last line counts passed and failed.
+// production build, then browser tests against that build in real Chromium, and in Firefox ESR and
+// WebKitGTK under a virtual display (xvfb-run). Every step runs even if an earlier one failed, so
+// one run reports everything; the last line counts passed and failed. A missing engine is a failure,
+// never a skip.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -41,11 +43,13 @@ function ensureChromium() {
   spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-dejavu-core"], { stdio: "inherit", env });
 }
 
-/** Runs one Vitest project and counts its tests from the JSON report. */
-function vitest(name, project) {
+/** Runs one Vitest project (under `wrapper`, e.g. xvfb-run, when given) and counts its tests from the JSON report. */
+function vitest(name, project, wrapper = []) {
   const report = join(resultsDir, `${project}.json`);
   rmSync(report, { force: true });
-  const ok = run(name, "npx", [
+  const [command, ...prefix] = [...wrapper, "npx"];
+  const ok = run(name, command, [
+    ...prefix,
     "vitest",
     "run",
     "--project",
@@ -75,10 +79,21 @@ check("data is up to date", "npx", ["tsx", "data/build.ts", "--check"]);
 check("type-check", "npx", ["tsc", "--noEmit"]);
 check("lint and format", "npx", ["biome", "ci", "."]);
 vitest("unit tests", "unit");
+const ENGINES = "browser tests (Firefox, WebKit)";
 if (check("production build", "npx", ["vite", "build", "--logLevel", "warn"])) {
   vitest("browser tests (Chromium)", "e2e");
+  if (existsSync("/usr/bin/xvfb-run") || spawnSync("which", ["xvfb-run"]).status === 0) {
+    // A virtual display large enough for every desktop size the engines are checked at.
+    vitest(ENGINES, "engines", ["xvfb-run", "-a", "-s", "-screen 0 1920x1200x24"]);
+  } else {
+    console.log(
+      `\n✘ ${ENGINES}: xvfb-run is missing. On Debian: sudo apt-get install -y firefox-esr webkit2gtk-driver xvfb`,
+    );
+    results.push({ name: ENGINES, passed: 0, failed: 1 });
+  }
 } else {
   results.push({ name: "browser tests (Chromium)", passed: 0, failed: 1 });
+  results.push({ name: ENGINES, passed: 0, failed: 1 });
 }
 
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
