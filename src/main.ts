@@ -333,7 +333,7 @@ async function start(): Promise<void> {
   const controls = mountControls(
     element("views"),
     element("controls"),
-    dataset.places,
+    [...dataset.places, ...dataset.organisations],
     dataset.minerals,
     AVAILABLE_VIEWS,
     {

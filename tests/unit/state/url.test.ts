@@ -10,14 +10,14 @@ describe("parseSearch / toSearch", () => {
 
   it("round-trips every parameter of DESIGN §3", () => {
     const search =
-      "?view=minerals&forum=overlap&mineral=rare-earths&stage=refining&year=2024&date=2026-02-04&arcs=0&bloc=forge~pax-silica&country=AUS&embed=1&theme=dark&table=1";
+      "?view=minerals&forum=overlap&mineral=rare-earths&stage=reserves&year=2024&date=2026-02-04&arcs=0&bloc=forge~pax-silica&country=AUS&embed=1&theme=dark&table=1";
     const { state, warnings } = parseSearch(search);
     expect(warnings).toEqual([]);
     expect(state).toEqual({
       view: "minerals",
       forum: "overlap",
       mineral: "rare-earths",
-      stage: "refining",
+      stage: "reserves",
       year: 2024,
       date: "2026-02-04",
       arcs: false,
