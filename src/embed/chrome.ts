@@ -2,7 +2,7 @@
  * The embed's own chrome: a one-line source credit and a "View full map" link that opens the same
  * state, without the embed flag, in a new tab. Mounted only in the compact (embed) layout.
  */
-import { h, setChildren } from "../ui/dom.ts";
+import { h, setChildren } from "../dom.ts";
 import { fullMapUrl } from "./embed.ts";
 
 /** The credit in one line; the full list stays in the page's credit (its title) and the full map. */

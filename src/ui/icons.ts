@@ -3,7 +3,7 @@
  * fonts (empty boxes) and turn into colour emoji on some phones. An icon is decoration: the button
  * that holds it carries the accessible name.
  */
-import { s } from "./dom.ts";
+import { s } from "../dom.ts";
 
 /** Paths on a 16×16 grid, filled with the text colour. */
 const PATHS = {

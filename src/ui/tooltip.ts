@@ -3,8 +3,9 @@
  * only: a finger has no hover, and on a phone a tooltip after a tap covered most of the map while
  * the tap's own answer (the country panel) opened elsewhere. After a touch the panel alone answers.
  */
+
+import { h, setChildren } from "../dom.ts";
 import type { TooltipModel } from "../model/describe.ts";
-import { h, setChildren } from "./dom.ts";
 
 /** Whether the latest pointer was a finger (or pen), not a mouse. */
 let touching = false;
