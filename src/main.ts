@@ -250,7 +250,7 @@ async function start(): Promise<void> {
   const controls = mountControls(
     element("views"),
     element("controls"),
-    dataset.places,
+    [...dataset.places, ...dataset.organisations],
     dataset.minerals,
     AVAILABLE_VIEWS,
     {

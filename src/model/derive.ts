@@ -10,11 +10,13 @@ import { type Arc, arcsFor } from "./arcs.ts";
 import { blocDefinition, blocMembers } from "./bloc.ts";
 import { type Choropleth, forumsChoropleth, pactsChoropleth } from "./choropleth.ts";
 import { formatDate, formatShare } from "./format.ts";
+import { CATEGORY_NOUNS, type ForumCategory } from "./forums.ts";
 import { allMineralsBloc, type BlocRow, type Concentration, concentrationOf } from "./insight.ts";
 import { chooseTable, hhiReading, type MineralChoice, mineralChoropleth } from "./minerals.ts";
 import type { Theme } from "./palette.ts";
 import { type CountryStatus, pactStatus, type Status, statusByCountry } from "./status.ts";
 import { clampDate, type Timeline, timelineOf } from "./timeline.ts";
+import { counted, form, NOUNS } from "./words.ts";
 
 /** Lookups built once per dataset. */
 export interface Index {
@@ -137,17 +139,23 @@ export function summaryOf(
 ): string {
   const when = `As of ${formatDate(date)}`;
   if (state.view === "forums") {
-    const parts = choropleth.categories.filter((c) => c.count > 0).map((c) => `${c.count} ${c.label.toLowerCase()}`);
+    const parts = choropleth.categories
+      .filter((c) => c.count > 0)
+      .map((c) =>
+        c.key in CATEGORY_NOUNS
+          ? counted(c.count, CATEGORY_NOUNS[c.key as ForumCategory])
+          : `${counted(c.count, NOUNS.country)} in ${c.label}`,
+      );
     return `${when}, ${choropleth.title}: ${parts.length ? parts.join("; ") : "no members yet"}.`;
   }
   const count = (status: Status) => [...statuses.values()].filter((s) => s.status === status).length;
   const pacts = count("ministerial") + count("before") + count("after");
   const parts = [
-    `${pacts} partners have a critical-minerals pact with the US`,
+    `${counted(pacts, NOUNS.partner)} ${form(pacts, NOUNS.has)} a critical-minerals pact with the US`,
     `${count("ministerial")} signed at the 4 Feb 2026 ministerial`,
     `${count("before")} before it`,
     `${count("after")} after it`,
-    `${count("related")} have another minerals-related deal`,
+    `${count("related")} ${form(count("related"), NOUNS.has)} another minerals-related deal`,
   ];
   if (date >= MINISTERIAL_DATE) {
     const concluded = dataset.tallies.find((t) => t.id === "negotiations-concluded");

@@ -8,6 +8,7 @@
 import type { ForumView } from "../config.ts";
 import type { Dataset, Forum, Iso3, Membership } from "../types.ts";
 import { formatDate } from "./format.ts";
+import type { Noun } from "./words.ts";
 
 export const FORUM_CATEGORIES = [
   "chair",
@@ -45,6 +46,17 @@ export const CATEGORY_LABELS: Record<ForumCategory, string> = {
   participant: "Participant (not a signatory)",
   "forum-member": "MSP Forum member",
   delegation: "Delegation at the ministerial",
+};
+
+/** What the members of each category are called when counted: "11 signatories", "1 chair". */
+export const CATEGORY_NOUNS: Record<ForumCategory, Noun> = {
+  chair: { one: "chair", other: "chairs" },
+  member: { one: "member", other: "members" },
+  "member-inferred": { one: "member (inferred, no official roster)", other: "members (inferred, no official roster)" },
+  signatory: { one: "signatory", other: "signatories" },
+  participant: { one: "participant (not a signatory)", other: "participants (not signatories)" },
+  "forum-member": { one: "MSP Forum member", other: "MSP Forum members" },
+  delegation: { one: "delegation at the ministerial", other: "delegations at the ministerial" },
 };
 
 /** The forums each forum view shows. */

@@ -46,7 +46,8 @@ export function concentrationOf(
   const { table, mineral } = choice;
   const nameOf = (iso3: Iso3) => names.get(iso3) ?? iso3;
   const bars = table.rows
-    .filter((r) => r.value !== null && r.share !== null)
+    // A producer whose share shows as "0%" is no top producer: listed only above half a per mille.
+    .filter((r) => r.value !== null && r.share !== null && formatShare(r.share) !== "0%")
     .slice(0, topN)
     .map((r) => ({
       iso3: r.iso3,
@@ -77,7 +78,7 @@ export function concentrationOf(
   }
   const estimates = table.rows.filter((r) => r.isEstimate).length;
   if (estimates > 0)
-    notes.push(`${estimates} of ${table.rows.length} country figures are the source's estimates (marked e).`);
+    notes.push(`${estimates} of ${table.rows.length} country figures are the source's estimates (marked “est.”).`);
   const withheld = table.rows.filter((r) => r.flag === "withheld").map((r) => nameOf(r.iso3));
   if (withheld.length) notes.push(`Withheld by the source: ${withheld.join(", ")}.`);
   if (table.hhi !== null) notes.push('HHI counts named countries only ("Other countries" excluded): a lower bound.');

@@ -2,10 +2,10 @@
 
 import { h, setChildren } from "../dom.ts";
 import { STAGE_LABELS } from "../model/minerals.ts";
-import { searchPlaces } from "../model/search.ts";
+import { resolveSearch, type Searchable, searchPlaces } from "../model/search.ts";
 import type { MineralOptions } from "../present/controls.ts";
 import { type AppState, FORUM_VIEWS, type ForumView, type View } from "../state/state.ts";
-import type { MineralInfo, Place, Stage } from "../types.ts";
+import type { MineralInfo, Stage } from "../types.ts";
 
 const VIEW_LABELS: Record<View, string> = { pacts: "Pacts", forums: "Forums", minerals: "Minerals" };
 const FORUM_LABELS: Record<ForumView, string> = {
@@ -34,7 +34,7 @@ export interface Controls {
 export function mountControls(
   tabs: HTMLElement,
   panel: HTMLElement,
-  places: readonly Place[],
+  places: readonly Searchable[],
   minerals: readonly MineralInfo[],
   views: readonly View[],
   handlers: ControlHandlers,
@@ -66,21 +66,36 @@ export function mountControls(
     autocomplete: "off",
     list: listId,
     "aria-label": "Find a country",
+    "aria-describedby": "country-search-status",
   });
   const options = h("datalist", { id: listId });
+  // Said on screen (and to screen readers) when Enter finds nothing or more than one place.
+  const status = h("p", { id: "country-search-status", class: "search-status", role: "status" });
+  const say = (message: string) => {
+    status.textContent = message;
+    status.hidden = message === "";
+  };
+  say("");
+  const open = (iso3: string) => {
+    handlers.onCountry(iso3);
+    search.value = "";
+    say("");
+  };
   const choose = () => {
-    const [hit] = searchPlaces(places, search.value, 1);
-    if (hit) {
-      handlers.onCountry(hit.iso3);
-      search.value = "";
-    }
+    if (!search.value.trim()) return;
+    const outcome = resolveSearch(places, search.value);
+    if (outcome.kind === "open") open(outcome.hit.iso3);
+    else say(outcome.message);
   };
   search.addEventListener("input", () => {
+    say("");
     const hits = searchPlaces(places, search.value);
     setChildren(options, ...hits.map((hit) => h("option", { value: hit.name }, hit.matched ?? "")));
     // Picking an option from the list sets the exact name: go there at once.
-    if (hits.some((hit) => hit.name === search.value)) choose();
+    const picked = hits.find((hit) => hit.name === search.value);
+    if (picked) open(picked.iso3);
   });
+  search.addEventListener("blur", () => say(""));
   search.addEventListener("keydown", (event) => {
     if (event.key === "Enter") choose();
   });
@@ -127,7 +142,7 @@ export function mountControls(
   table.addEventListener("click", () => handlers.onTable(table.getAttribute("aria-pressed") !== "true"));
   setChildren(
     panel,
-    h("div", { class: "field search-field" }, search, options),
+    h("div", { class: "field search-field" }, search, options, status),
     forumField,
     arcsField,
     mineralFields,

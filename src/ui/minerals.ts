@@ -32,12 +32,12 @@ function producerChart(scene: MineralsScene, colours: InsightColours): SVGSVGEle
   const labelWidth = 128;
   const x = scaleLinear()
     .domain([0, Math.max(...bars.map((b) => b.share), 0.01)])
-    .range([0, width - labelWidth - 46]);
+    .range([0, width - labelWidth - 62]);
   const svg = s("svg", {
     class: "producer-chart",
     viewBox: `0 0 ${width} ${bars.length * row}`,
     role: "img",
-    "aria-label": `Top producers by share of world: ${bars.map((b) => `${b.name} ${formatShare(b.share)}`).join(", ")}`,
+    "aria-label": `Top producers by share of world: ${bars.map((b) => `${b.name} ${formatShare(b.share)}${b.isEstimate ? " (estimate)" : ""}`).join(", ")}`,
   });
   bars.forEach((bar, i) => {
     const y = i * row;
@@ -54,7 +54,7 @@ function producerChart(scene: MineralsScene, colours: InsightColours): SVGSVGEle
       s(
         "text",
         { x: labelWidth + x(bar.share) + 4, y: y + 15, fill: colours.text },
-        `${formatShare(bar.share)}${bar.isEstimate ? "e" : ""}`,
+        `${formatShare(bar.share)}${bar.isEstimate ? " est." : ""}`,
       ),
     );
   });
@@ -122,20 +122,27 @@ export function renderInsight(
 
   const stage = scene.choice?.stage ?? "mine";
   const all = scene.allMinerals.map((row) => {
+    // Named by its own text (WCAG 2.5.3: the name contains what is seen), the words a screen reader
+    // needs around the figures visually hidden.
+    const hidden = (text: string) => h("span", { class: "visually-hidden" }, text);
     const button = h(
       "button",
       {
         type: "button",
         class: `all-row${row.mineral === scene.mineral?.slug ? " is-current" : ""}`,
         "data-mineral": row.mineral,
-        "aria-label": `${row.name} ${row.year}: China ${formatShare(row.china)}, bloc ${formatShare(row.bloc)}, rest ${formatShare(row.rest)}. Show on the map.`,
       },
-      h("span", { class: "all-name" }, row.name),
+      h("span", { class: "all-name" }, row.name, hidden(` ${row.year}:`)),
       stackedBar(row, colours),
       h(
         "span",
-        { class: "all-figures", "aria-hidden": "true" },
-        `${formatShare(row.china)} · ${formatShare(row.bloc)}`,
+        { class: "all-figures" },
+        hidden("China "),
+        formatShare(row.china),
+        h("span", { "aria-hidden": "true" }, " · "),
+        hidden(", bloc "),
+        formatShare(row.bloc),
+        hidden(`, rest ${formatShare(row.rest)}. Show on the map.`),
       ),
     );
     button.addEventListener("click", () => handlers.onMineral(row.mineral));
@@ -145,6 +152,8 @@ export function renderInsight(
   setChildren(
     el,
     h("h2", { class: "insight-title" }, c?.heading ?? mineralName),
+    // The question the map exists for comes first, in sight without scrolling the side column.
+    blocSection,
     c
       ? h(
           "dl",
@@ -154,7 +163,6 @@ export function renderInsight(
       : h("p", { class: "insight-empty" }, scene.mineral?.note || `${mineralName}: no country data published.`),
     c?.bars.length ? h("h3", {}, "Top producers, share of world") : null,
     producerChart(scene, colours),
-    blocSection,
     c ? sourceLine(c.source) : null,
     ...(c?.notes ?? []).map((note) => h("p", { class: "insight-note" }, note)),
     h(

@@ -6,6 +6,7 @@
 import { h, setChildren } from "../dom.ts";
 import { formatDate } from "../model/format.ts";
 import { addDays, daysBetween, nextEvent, previousEvent, type Timeline } from "../model/timeline.ts";
+import { icon } from "./icons.ts";
 
 export interface TimelineControl {
   render(date: string): void;
@@ -28,9 +29,9 @@ export function mountTimeline(
     "aria-label": "Timeline date",
   });
   const label = h("output", { class: "timeline-date", "aria-hidden": "true" });
-  const play = h("button", { type: "button", class: "timeline-play", "aria-label": "Play the timeline" }, "▶");
-  const previous = h("button", { type: "button", "aria-label": "Previous event" }, "⏮");
-  const next = h("button", { type: "button", "aria-label": "Next event" }, "⏭");
+  const play = h("button", { type: "button", class: "timeline-play", "aria-label": "Play the timeline" }, icon("play"));
+  const previous = h("button", { type: "button", "aria-label": "Previous event" }, icon("previous"));
+  const next = h("button", { type: "button", "aria-label": "Next event" }, icon("next"));
   const ticks = h(
     "div",
     { class: "timeline-ticks", "aria-hidden": "true" },
@@ -50,13 +51,13 @@ export function mountTimeline(
   const stop = () => {
     if (timer !== null) window.clearInterval(timer);
     timer = null;
-    play.textContent = "▶";
+    play.replaceChildren(icon("play"));
     play.setAttribute("aria-label", "Play the timeline");
   };
   const start = () => {
     // From the start when at the end; step by event (reduced motion) or by week (smooth).
     if (current >= timeline.end) onDate(timeline.start);
-    play.textContent = "⏸";
+    play.replaceChildren(icon("pause"));
     play.setAttribute("aria-label", "Pause the timeline");
     timer = window.setInterval(
       () => {

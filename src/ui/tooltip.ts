@@ -1,10 +1,24 @@
-/** The hover tooltip: a title and label/value rows, as text, placed next to the pointer. */
+/**
+ * The hover tooltip: a title and label/value rows, as text, placed next to the pointer. For a mouse
+ * only: a finger has no hover, and on a phone a tooltip after a tap covered most of the map while
+ * the tap's own answer (the country panel) opened elsewhere. After a touch the panel alone answers.
+ */
 
 import { h, setChildren } from "../dom.ts";
 import type { TooltipModel } from "../model/describe.ts";
 
+/** Whether the latest pointer was a finger (or pen), not a mouse. */
+let touching = false;
+if (typeof document !== "undefined") {
+  const note = (event: PointerEvent) => {
+    touching = event.pointerType !== "mouse";
+  };
+  document.addEventListener("pointerdown", note, { capture: true, passive: true });
+  document.addEventListener("pointermove", note, { capture: true, passive: true });
+}
+
 export function renderTooltip(el: HTMLElement, model: TooltipModel | null, point: { x: number; y: number }): void {
-  if (!model) {
+  if (!model || touching) {
     el.hidden = true;
     return;
   }

@@ -56,7 +56,7 @@ export const APP_VIEWS: readonly string[] = [
   "?table=1",
 ];
 
-/** The embed's views, each loaded afresh (the embed layout is chosen before the first paint). */
+/** The embed's views (the embed layout is chosen before the first paint: a page opened at the first). */
 export const EMBED_VIEWS: readonly string[] = ["?embed=1", "?embed=1&view=minerals&mineral=gallium"];
 
 export interface LayoutCheckOptions {
@@ -78,6 +78,34 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
     const text = (el.getAttribute("aria-label") ?? el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40);
     return `<${el.tagName.toLowerCase()}${id}${cls}>${text ? ` "${text}"` : ""}`;
   };
+  // Styles are read once per element: the checks walk the same ancestors many times.
+  const styles = new Map<Element, CSSStyleDeclaration>();
+  const styleOf = (el: Element): CSSStyleDeclaration => {
+    let style = styles.get(el);
+    if (!style) {
+      style = getComputedStyle(el);
+      styles.set(el, style);
+    }
+    return style;
+  };
+  /** Hidden by its own or an ancestor's opacity 0, or by the "visually hidden" clipping pattern. */
+  const hiddenUp = new Map<Element, boolean>();
+  const visuallyHidden = (el: Element | null): boolean => {
+    if (!el) return false;
+    const known = hiddenUp.get(el);
+    if (known !== undefined) return known;
+    const style = styleOf(el);
+    const clipped = Boolean(
+      style.clip && style.clip !== "auto" && /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(style.clip),
+    );
+    const hidden =
+      clipped ||
+      /inset\(50%\)/.test(style.clipPath) ||
+      Number.parseFloat(style.opacity) === 0 ||
+      visuallyHidden(el.parentElement);
+    hiddenUp.set(el, hidden);
+    return hidden;
+  };
   const rendered = (el: Element): boolean => {
     const box = el.getBoundingClientRect();
     if (box.width < 1 || box.height < 1) return false;
@@ -85,23 +113,15 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
     if (typeof el.checkVisibility === "function") {
       if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
     } else {
-      const style = getComputedStyle(el);
+      const style = styleOf(el);
       if (style.visibility !== "visible" || style.display === "none") return false;
     }
-    // Visually hidden (the "sr-only" pattern): clipped to a pixel or less.
-    for (let node: Element | null = el; node; node = node.parentElement) {
-      const style = getComputedStyle(node);
-      if (style.clip && style.clip !== "auto" && /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(style.clip))
-        return false;
-      if (style.clipPath && /inset\(50%\)/.test(style.clipPath)) return false;
-      if (Number.parseFloat(style.opacity) === 0) return false;
-    }
-    return true;
+    return !visuallyHidden(el);
   };
   /** The nearest ancestor that clips its content (overflow other than visible), or null. */
   const clippingAncestor = (el: Element): { node: Element; scrolls: boolean } | null => {
     for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
-      const style = getComputedStyle(node);
+      const style = styleOf(node);
       if (style.overflowX !== "visible" || style.overflowY !== "visible") {
         const scrolls = /auto|scroll/.test(style.overflowX) || /auto|scroll/.test(style.overflowY);
         return { node, scrolls };
@@ -146,15 +166,17 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
     return false;
   };
   /** Brings el's centre into the viewport (and nested scroll boxes) if it is not, and returns it. */
+  /** Scroll positions before the checks scrolled anything, put back at the end. */
+  const scrolled = new Map<Element, [number, number]>();
   const centreOf = (el: Element): { x: number; y: number } => {
-    // A link wrapped over two lines has an empty middle: aim at its first line box.
-    const first = () => el.getClientRects()[0] ?? el.getBoundingClientRect();
-    let box = first();
-    const inside = (b: DOMRect) => b.left >= 0 && b.top >= 0 && b.right <= view.width && b.bottom <= view.height;
-    if (!inside(box)) {
-      el.scrollIntoView({ block: "center", inline: "nearest" });
-      box = first();
+    // Scrolled into sight in the page and in every scrolling box around it, as a reader would
+    // (a no-op when it is in sight already).
+    for (let node = el.parentElement; node; node = node.parentElement) {
+      if (!scrolled.has(node)) scrolled.set(node, [node.scrollLeft, node.scrollTop]);
     }
+    el.scrollIntoView({ block: "nearest", inline: "nearest" });
+    // A link wrapped over two lines has an empty middle: aim at its first line box.
+    const box = el.getClientRects()[0] ?? el.getBoundingClientRect();
     return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
   };
 
@@ -191,7 +213,6 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
       const hit = document.elementFromPoint(x, y);
       problems.push(`${describe(el)} is covered at its centre by ${hit ? describe(hit) : "nothing (off screen)"}`);
     }
-    window.scrollTo(startX, startY);
   }
   for (const el of controls) {
     const box = el.getBoundingClientRect();
@@ -248,7 +269,7 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
     if (!natively && !el.hasAttribute("tabindex")) return false;
     // Focusable at all: rendered (no display: none up the tree) and not visibility: hidden.
     if (typeof el.checkVisibility === "function") return el.checkVisibility({ visibilityProperty: true });
-    const style = getComputedStyle(el);
+    const style = styleOf(el);
     return style.display !== "none" && style.visibility === "visible" && !el.closest("[hidden]");
   });
   for (const el of tabStops) {
@@ -263,7 +284,6 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
       const hit = document.elementFromPoint(x, y);
       problems.push(`${describe(el)} is a tab stop covered at its centre by ${hit ? describe(hit) : "nothing"}`);
     }
-    window.scrollTo(startX, startY);
   }
 
   // 4. Text: clipped, sticking out, or in symbols common fonts lack.
@@ -284,7 +304,7 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
     }
   }
   for (const el of textHolders) {
-    const style = getComputedStyle(el);
+    const style = styleOf(el);
     const box = el.getBoundingClientRect();
     if (el.closest("svg")) continue;
     const clipsX = style.overflowX !== "visible";
@@ -327,13 +347,17 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
     if (!(el instanceof HTMLSelectElement) || !measure) continue;
     const option = el.selectedOptions[0];
     if (!option) continue;
-    const style = getComputedStyle(el);
+    const style = styleOf(el);
     measure.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const textWidth = measure.measureText(option.text).width;
     const room = el.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
     if (textWidth > room + 1) problems.push(`${describe(el)} cuts its chosen option "${option.text}"`);
   }
 
+  for (const [node, [left, top]] of scrolled) {
+    node.scrollLeft = left;
+    node.scrollTop = top;
+  }
   window.scrollTo(startX, startY);
   return Array.from(new Set(problems));
 }

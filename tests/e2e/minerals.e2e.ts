@@ -30,7 +30,7 @@ const luminance = ([r = 0, g = 0, b = 0]: number[]) => 0.2126 * r + 0.7152 * g +
 
 describe("minerals view", () => {
   it("gives the top cobalt producer (DR Congo) the darkest colour on the map", async () => {
-    const { page, errors } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt`);
+    const { page, errors } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt&stage=mine`);
     const png = await screenshot(page, "minerals-cobalt");
     const drc = pixel(png, ...(await projectToPage(page, ...label("COD"))));
     const darkest = rgb(MINERAL_COLOURS.light["class-5"] ?? "");
@@ -56,7 +56,10 @@ describe("minerals view", () => {
   });
 
   it("compares every mineral with data, one bar each, and opens a mineral on click", async () => {
-    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=lithium`, { width: 1280, height: 900 });
+    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=lithium&stage=mine`, {
+      width: 1280,
+      height: 900,
+    });
     const expected = dataset.minerals.filter((m) => {
       const table = chooseTable(dataset, m.slug, "mine", null).choice?.table;
       return table?.stage === "mine" && table.world.value !== null && table.world.flag !== "greater-than";
@@ -70,7 +73,7 @@ describe("minerals view", () => {
   });
 
   it("shows amount, share and rank on hover", async () => {
-    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=lithium`);
+    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=lithium&stage=mine`);
     await page.mouse.move(...(await projectToPage(page, ...label("AUS"))));
     const tooltip = page.locator("#tooltip");
     await tooltip.waitFor({ state: "visible" });
@@ -90,7 +93,7 @@ describe("minerals view", () => {
   });
 
   it("moves the bloc's share with the timeline: DR Congo joins on 4 Dec 2025", async () => {
-    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt&date=2025-12-03`);
+    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt&stage=mine&date=2025-12-03`);
     const figure = async () => page.locator(".bloc-figures .key.bloc").textContent();
     expect(await figure()).toBe("Bloc 1%");
     await page.getByRole("button", { name: "Next event" }).click();

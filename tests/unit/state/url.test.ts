@@ -10,14 +10,14 @@ describe("parseSearch / toSearch", () => {
 
   it("round-trips every parameter of DESIGN §3, each in the view that uses it", () => {
     const minerals =
-      "?view=minerals&mineral=rare-earths&stage=refining&year=2024&date=2026-02-04&bloc=forge~pax-silica&country=AUS&embed=1&theme=dark&table=1";
+      "?view=minerals&mineral=rare-earths&stage=reserves&year=2024&date=2026-02-04&bloc=forge~pax-silica&country=AUS&embed=1&theme=dark&table=1";
     const { state, warnings, given } = parseSearch(minerals);
     expect(warnings).toEqual([]);
     expect(state).toEqual({
       ...DEFAULT_STATE,
       view: "minerals",
       mineral: "rare-earths",
-      stage: "refining",
+      stage: "reserves",
       year: 2024,
       date: "2026-02-04",
       blocForge: true,
@@ -49,13 +49,13 @@ describe("parseSearch / toSearch", () => {
     const state = {
       ...DEFAULT_STATE,
       mineral: "rare-earths",
-      stage: "refining" as const,
+      stage: "reserves" as const,
       arcs: false,
       forum: "msp" as const,
     };
     expect(toSearch({ ...state, view: "forums" })).toBe("?view=forums&forum=msp");
     expect(toSearch({ ...state, view: "pacts" })).toBe("?arcs=0");
-    expect(toSearch({ ...state, view: "minerals" })).toBe("?view=minerals&mineral=rare-earths&stage=refining");
+    expect(toSearch({ ...state, view: "minerals" })).toBe("?view=minerals&mineral=rare-earths&stage=reserves");
     expect(carries("forums", "mineral")).toBe(false);
     expect(carries("forums", "country")).toBe(true);
   });
