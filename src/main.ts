@@ -7,8 +7,8 @@ import "./styles/tables.css";
 import { CHINA, CREDIT } from "./config.ts";
 import { loadData } from "./data/load.ts";
 import { countryFeatures, withD3Winding } from "./data/topology.ts";
-import { mountEmbedChrome } from "./embed/chrome.ts";
-import { embedOptions } from "./embed/embed.ts";
+import { applyEmbedParts, mountEmbedChrome, renderEmbedHeadline } from "./embed/chrome.ts";
+import { embedHeadline, embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
 import { fallbackProjection, posterProjection } from "./map/frame.ts";
 import { mountSvgMap } from "./map/svg.ts";
@@ -76,6 +76,7 @@ async function start(): Promise<void> {
   const framed = window.self !== window.top;
   const embed = embedOptions(initial.embed, framed);
   document.documentElement.classList.toggle("is-embed", embed.compact);
+  if (embed.compact) applyEmbedParts(window.location.search);
   if (embed.messageParent) watchHeight(element("app"));
 
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
@@ -513,6 +514,7 @@ async function start(): Promise<void> {
       },
     );
     summaryEl.textContent = current.summary;
+    if (embed.compact) renderEmbedHeadline(embedHeadline(current));
     const iso3 = state.country;
     const status = iso3 ? current.statuses.get(iso3) : undefined;
     const statusText =

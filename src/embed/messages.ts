@@ -3,6 +3,7 @@
  * content height whenever it changes, so the host script can size the iframe to fit.
  */
 import { type EmbedMessage, readyMessage, resizeMessage } from "./embed.ts";
+import { ampEmbedSize, parseEmbedParams, parsePymMessage, pymMessage } from "./parts.ts";
 
 function post(message: EmbedMessage): void {
   // The messages carry no data worth hiding and any site may embed the map, so the target origin
@@ -32,20 +33,37 @@ export function postReady(): void {
 export function watchHeight(element: HTMLElement): () => void {
   let last = -1;
   const root = document.documentElement;
+  // Besides our own message, the protocols hosts already run: Pym.js (when a Pym parent gave us a
+  // childId) and AMP's amp-iframe resizable. Each ignores the others' messages.
+  const pymId = parseEmbedParams(window.location.search).pymChildId;
+  const postHeight = (height: number) => {
+    post(resizeMessage(height));
+    window.parent.postMessage(ampEmbedSize(height), "*");
+    if (pymId !== null) window.parent.postMessage(pymMessage(pymId, "height", height), "*");
+  };
   const observer = new ResizeObserver(() => {
     const height = Math.ceil(element.getBoundingClientRect().height);
     if (height !== last) {
       last = height;
-      post(resizeMessage(height));
+      postHeight(height);
     }
   });
   const onResize = () => {
     root.classList.toggle("is-host-sized", Math.abs(window.innerHeight - last) <= 1);
   };
+  // A Pym parent sends its width when it loads or resizes and expects our height back.
+  const onMessage = (event: MessageEvent) => {
+    if (pymId === null || event.source !== window.parent || last < 0) return;
+    if (parsePymMessage(event.data, pymId)?.type === "width") {
+      window.parent.postMessage(pymMessage(pymId, "height", last), "*");
+    }
+  };
   observer.observe(element);
   window.addEventListener("resize", onResize);
+  window.addEventListener("message", onMessage);
   return () => {
     observer.disconnect();
     window.removeEventListener("resize", onResize);
+    window.removeEventListener("message", onMessage);
   };
 }

@@ -22,6 +22,13 @@ const KNOWN = new Set([
   "embed",
   "theme",
   "table",
+  // The embed's own (src/embed/parts.ts reads them) and those a Pym.js parent adds to the frame.
+  "parts",
+  "fit",
+  "initialWidth",
+  "childId",
+  "parentTitle",
+  "parentUrl",
 ]);
 const BLOC_EXTRAS = ["forge", "pax-silica"];
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
