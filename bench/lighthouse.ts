@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import lighthouse from "lighthouse";
-import { chromiumPath, INSTALL_HINT } from "../tests/e2e/chromium.ts";
+import { chromiumFlags, chromiumPath, INSTALL_HINT } from "../tests/e2e/chromium.ts";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -60,16 +60,7 @@ async function startChromium(): Promise<{ port: number; child: ChildProcess; pro
     "--headless=new",
     "--remote-debugging-port=0",
     `--user-data-dir=${profile}`,
-    "--enable-unsafe-swiftshader",
-    "--use-angle=swiftshader",
-    "--ignore-gpu-blocklist",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--no-first-run",
-    "--no-default-browser-check",
-    ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+    ...chromiumFlags(),
     "about:blank",
   ];
   const child = spawn(executable, args, { stdio: ["ignore", "ignore", "pipe"] });

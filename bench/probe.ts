@@ -24,6 +24,8 @@ export interface Probe {
   hover: number | null;
   recording: boolean;
   frames: number[];
+  /** Every canvas given a WebGL context. */
+  webglCanvases: Set<HTMLCanvasElement>;
 }
 
 /** Installs window.__bench (see Probe). Runs before the page's own scripts. */
@@ -41,6 +43,7 @@ export function installProbe(): void {
     hover: null,
     recording: false,
     frames: [],
+    webglCanvases: new Set(),
   };
   Object.defineProperty(window, "__bench", { value: probe });
 
@@ -133,6 +136,13 @@ export function installProbe(): void {
   };
   window.addEventListener("mousemove", onMove, { capture: true });
   window.addEventListener("click", onClick, { capture: true });
+
+  const getContext = HTMLCanvasElement.prototype.getContext as (this: HTMLCanvasElement, ...a: unknown[]) => unknown;
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+    const context = getContext.apply(this, args);
+    if (context && /webgl/.test(String(args[0]))) probe.webglCanvases.add(this);
+    return context;
+  } as typeof HTMLCanvasElement.prototype.getContext;
 
   type GL = WebGLRenderingContext | WebGL2RenderingContext;
   // Every WebGL draw call goes through here: the end of each task that drew is noted, and for the
@@ -228,6 +238,8 @@ export function loadFigures(): {
   layoutShifts: [number, number, string][];
   jsDone: number;
   dataDone: number;
+  /** WebGL contexts held now: canvases given one that are still in the document. */
+  contexts: number;
 } {
   const probe = (window as unknown as { __bench: Probe }).__bench;
   const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
@@ -243,5 +255,6 @@ export function loadFigures(): {
     layoutShifts: probe.layoutShifts,
     jsDone: doneOf((path) => /\.m?js$/.test(path)),
     dataDone: doneOf((path) => /\/data\/[^/]+\.json$/.test(path)),
+    contexts: [...probe.webglCanvases].filter((canvas) => canvas.isConnected).length,
   };
 }

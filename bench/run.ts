@@ -43,6 +43,12 @@ const ROOT = process.cwd();
 const OUT = join(ROOT, "bench-results");
 const APP_DIR = join(OUT, "app");
 const FLOOR_DIR = join(OUT, "floor");
+/** The pages beside the app, each built into bench-results/<page> and served under /<page>/. */
+const PAGE_DIRS = {
+  floor: FLOOR_DIR,
+  maplibre: join(OUT, "maplibre"),
+  d3: join(OUT, "d3"),
+} as const;
 
 // ── Profiles and scenarios ───────────────────────────────────────────────────────────────────────
 
@@ -71,9 +77,12 @@ const PROFILES: Record<Profile["id"], Profile> = {
   },
 };
 
+/** The app; the floor (MapLibre + deck.gl); MapLibre alone; the d3-geo SVG anchor (a newsroom graphic). */
+type PageId = "app" | keyof typeof PAGE_DIRS;
+
 interface Scenario {
   id: string;
-  page: "app" | "floor";
+  page: PageId;
   path: string;
   profile: Profile;
   interactions: boolean;
@@ -83,10 +92,16 @@ const SCENARIOS: Scenario[] = (
   [
     { id: "app-desktop", page: "app", path: "", profile: PROFILES.desktop, interactions: true },
     { id: "floor-desktop", page: "floor", path: "floor/", profile: PROFILES.desktop, interactions: false },
+    { id: "maplibre-desktop", page: "maplibre", path: "maplibre/", profile: PROFILES.desktop, interactions: false },
+    { id: "d3-desktop", page: "d3", path: "d3/", profile: PROFILES.desktop, interactions: false },
     { id: "app-embed", page: "app", path: "?embed=1", profile: PROFILES.embed, interactions: false },
     { id: "floor-embed", page: "floor", path: "floor/", profile: PROFILES.embed, interactions: false },
+    { id: "maplibre-embed", page: "maplibre", path: "maplibre/", profile: PROFILES.embed, interactions: false },
+    { id: "d3-embed", page: "d3", path: "d3/", profile: PROFILES.embed, interactions: false },
     { id: "app-phone", page: "app", path: "", profile: PROFILES.phone, interactions: false },
     { id: "floor-phone", page: "floor", path: "floor/", profile: PROFILES.phone, interactions: false },
+    { id: "maplibre-phone", page: "maplibre", path: "maplibre/", profile: PROFILES.phone, interactions: false },
+    { id: "d3-phone", page: "d3", path: "d3/", profile: PROFILES.phone, interactions: false },
   ] satisfies Scenario[]
 ).filter((s) => !ONLY || ONLY.includes(s.id));
 
@@ -132,6 +147,8 @@ interface Sample {
   cls?: number;
   shifts?: [number, number, string][];
   heap?: number;
+  /** WebGL contexts the page holds once ready. */
+  contexts?: number;
   transferred?: number;
   requests?: string[];
   hover?: number;
@@ -213,6 +230,7 @@ async function load(browser: Browser, url: string, profile: Profile): Promise<Lo
       cls: figures.layoutShifts.reduce((sum, [, value]) => sum + value, 0),
       shifts: figures.layoutShifts,
       heap,
+      contexts: figures.contexts,
       transferred: sent,
       requests: urls,
     },
@@ -337,6 +355,7 @@ function summarise(samples: Sample[]): Record<string, Stat | null> {
     blocking: pick((s) => s.blocking),
     cls: pick((s) => s.cls),
     heap: pick((s) => s.heap),
+    contexts: pick((s) => s.contexts),
     transferred: pick((s) => s.transferred),
     hover: pick((s) => s.hover),
     switchFirstFrame: pick((s) => s.viewSwitch?.firstFrame),
@@ -352,13 +371,16 @@ function summarise(samples: Sample[]): Record<string, Stat | null> {
 }
 
 async function main(): Promise<void> {
-  for (const dir of [APP_DIR, FLOOR_DIR]) {
+  for (const dir of [APP_DIR, ...Object.values(PAGE_DIRS)]) {
     if (!existsSync(join(dir, "index.html"))) {
-      throw new Error(`No build in ${dir}: run \`npm run bench\` (it builds the app and the floor first).`);
+      throw new Error(`No build in ${dir}: run \`npm run bench\` (it builds the app and the other pages first).`);
     }
   }
   mkdirSync(OUT, { recursive: true });
-  const server = await serveSites({ "/": APP_DIR, "/floor/": FLOOR_DIR });
+  const server = await serveSites({
+    "/": APP_DIR,
+    ...Object.fromEntries(Object.entries(PAGE_DIRS).map(([page, dir]) => [`/${page}/`, dir])),
+  });
   const loadBefore = loadavg()[0] ?? 0;
   if (loadBefore > 0.5 * availableParallelism()) {
     console.warn(
@@ -366,6 +388,7 @@ async function main(): Promise<void> {
     );
   }
   const started = Date.now();
+  const roundLoads: number[] = [];
   const results = new Map<string, ScenarioResult>();
   for (const s of SCENARIOS) {
     results.set(s.id, {
@@ -382,6 +405,8 @@ async function main(): Promise<void> {
   let chromiumVersion = "";
   try {
     for (let run = 1; run <= RUNS; run++) {
+      // Every page once per round (A, B, C, D, A, B…), so a busy spell slows all pages of a round.
+      roundLoads.push(loadavg()[0] ?? 0);
       for (const scenario of SCENARIOS) {
         const result = results.get(scenario.id);
         if (!result) continue;
@@ -399,9 +424,9 @@ async function main(): Promise<void> {
           }
           if (!result.weight && sample.requests) {
             result.weight =
-              scenario.page === "floor"
-                ? weigh(sample.requests, `${server.origin}floor/`, FLOOR_DIR)
-                : weigh(sample.requests, server.origin, APP_DIR);
+              scenario.page === "app"
+                ? weigh(sample.requests, server.origin, APP_DIR)
+                : weigh(sample.requests, `${server.origin}${scenario.page}/`, PAGE_DIRS[scenario.page]);
             result.shifts = sample.shifts ?? [];
           }
         } catch (error) {
@@ -455,6 +480,8 @@ async function main(): Promise<void> {
       os: `${type()} ${release()}`,
       /** 1-minute load average before and after the measurements: other work skews the figures. */
       loadAverage: [Math.round(loadBefore * 10) / 10, Math.round((loadavg()[0] ?? 0) * 10) / 10],
+      /** 1-minute load average at the start of each round. */
+      roundLoads: roundLoads.map((load) => Math.round(load * 10) / 10),
     },
     chromium: chromiumVersion,
     node: process.version,
@@ -507,6 +534,38 @@ function ratios(results: Map<string, ScenarioResult>): Ratios {
   return out;
 }
 
+/**
+ * The ratio a/b of one figure within each round (both pages loaded in the same round, so under
+ * the same load), then the median and spread of those ratios: not a ratio of separate medians.
+ */
+function roundRatio(
+  results: Map<string, ScenarioResult>,
+  a: string,
+  b: string,
+  figure: (s: Sample) => number | null | undefined,
+): Stat | null {
+  const as = results.get(a)?.samples ?? [];
+  const bs = results.get(b)?.samples ?? [];
+  const ratios = as.map((sa, i) => {
+    const sb = bs[i];
+    if (!sb || sa.error || sb.error) return null;
+    const x = figure(sa);
+    const y = figure(sb);
+    return typeof x === "number" && typeof y === "number" && y > 0 ? x / y : null;
+  });
+  return stat(ratios);
+}
+
+function ratioStat(s: Stat | null): string {
+  if (!s) return "–";
+  return s.n === 1 ? ratioText(s.median) : `${ratioText(s.median)} (${ratioText(s.min)}–${ratioText(s.max)})`;
+}
+
+/** A machine whose 1-minute load average exceeds half its CPUs gives figures that mean little. */
+function tooBusy(loads: readonly number[], cpus: number): boolean {
+  return loads.some((load) => load > 0.5 * cpus);
+}
+
 // ── Markdown ─────────────────────────────────────────────────────────────────────────────────────
 
 function ms(value: number | null | undefined): string {
@@ -537,7 +596,14 @@ function renderMarkdown(
     command: string;
     runs: number;
     benchSeconds: number;
-    machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; loadAverage: number[] };
+    machine: {
+      cpus: number;
+      cpuModel: string;
+      memoryGiB: number;
+      os: string;
+      loadAverage: number[];
+      roundLoads: number[];
+    };
     chromium: string;
     node: string;
     commit: string;
@@ -559,6 +625,14 @@ function renderMarkdown(
     "",
   );
 
+  if (tooBusy([...meta.machine.loadAverage, ...meta.machine.roundLoads], meta.machine.cpus)) {
+    lines.push(
+      `**The machine was too busy for these figures to mean much**: 1-minute load average per round ` +
+        `${meta.machine.roundLoads.join(", ")} on ${meta.machine.cpus} CPUs (quiet is below ${meta.machine.cpus / 2}). ` +
+        "The per-round ratios below are less skewed than the times, but still noisy.",
+      "",
+    );
+  }
   const profiles = (Object.keys(PROFILES) as Profile["id"][]).filter(
     (p) => results.has(`app-${p}`) || results.has(`floor-${p}`),
   );
@@ -591,13 +665,51 @@ function renderMarkdown(
   }
   lines.push("");
 
+  // Every page of a round under the same load: the ratios within rounds, their median and spread.
+  const anchors = profiles.filter((p) => results.has(`d3-${p}`) || results.has(`maplibre-${p}`));
+  if (anchors.length) {
+    lines.push("### Against the d3 anchor and MapLibre alone (median of per-round ratios, min–max)", "");
+    lines.push(
+      `| | ${anchors.map((p) => PROFILES[p].label).join(" | ")} |`,
+      `|---|${anchors.map(() => "---|").join("")}`,
+    );
+    const rows: [string, string, string, (s: Sample) => number | null | undefined][] = [
+      ["app ready ÷ d3 ready", "app", "d3", (s) => s.ready],
+      ["app map on screen ÷ d3", "app", "d3", (s) => s.fmp],
+      ["floor (MapLibre + deck.gl) ready ÷ d3", "floor", "d3", (s) => s.ready],
+      ["MapLibre alone ready ÷ d3", "maplibre", "d3", (s) => s.ready],
+      ["floor ready ÷ MapLibre alone (what deck.gl adds)", "floor", "maplibre", (s) => s.ready],
+      ["app first WebGL frame ÷ floor's", "app", "floor", (s) => s.glMap],
+      ["app main-thread blocking ÷ floor's", "app", "floor", (s) => s.blocking],
+    ];
+    for (const [label, a, b, figure] of rows) {
+      lines.push(
+        `| ${label} | ${anchors.map((p) => ratioStat(roundRatio(results, `${a}-${p}`, `${b}-${p}`, figure))).join(" | ")} |`,
+      );
+    }
+    lines.push("");
+    lines.push(
+      "| page | " + anchors.map((p) => `ready, ${PROFILES[p].label}`).join(" | ") + " | WebGL contexts | heap |",
+    );
+    lines.push(`|---|${anchors.map(() => "---|").join("")}---|---|`);
+    for (const page of ["d3", "maplibre", "floor", "app"] as const) {
+      const first = results.get(`${page}-${anchors[0]}`)?.summary;
+      lines.push(
+        `| ${page} | ${anchors.map((p) => cell(results.get(`${page}-${p}`)?.summary.ready, fmtMs)).join(" | ")} | ${cell(first?.contexts, (v) => v.toFixed(0))} | ${cell(first?.heap, fmtMB)} |`,
+      );
+    }
+    lines.push("");
+  }
+
   lines.push("### Bytes by kind (raw / gzip level 6)", "");
   lines.push(`| page | ${KINDS.map((k) => (k === "js" ? "JS" : k === "css" ? "CSS" : k)).join(" | ")} | total |`);
   lines.push(`|---|${KINDS.map(() => "---|").join("")}---|`);
   const weights: [string, Weight | null | undefined][] = [
     ["app, default view", results.get("app-desktop")?.weight],
     ["app, embed view (`?embed=1`)", results.get("app-embed")?.weight],
-    ["floor", results.get("floor-desktop")?.weight ?? results.get("floor-embed")?.weight],
+    ["floor (MapLibre + deck.gl)", results.get("floor-desktop")?.weight ?? results.get("floor-embed")?.weight],
+    ["MapLibre alone", results.get("maplibre-desktop")?.weight ?? results.get("maplibre-embed")?.weight],
+    ["d3 anchor", results.get("d3-desktop")?.weight ?? results.get("d3-embed")?.weight],
   ];
   for (const [label, w] of weights) {
     if (!w) continue;
@@ -637,6 +749,45 @@ function renderMarkdown(
     lines.push(
       `| gzip bytes beyond the floor, ${view} view | ≤ 150 kB | ${kB(extra)} | ${extra <= 150_000 ? "✅" : "❌"} |`,
     );
+  }
+  // Issue 13's goals, each from ratios within the rounds of this run.
+  for (const p of ["embed", "phone"] as const) {
+    const value = roundRatio(results, `app-${p}`, `d3-${p}`, (s) => s.ready);
+    if (!value) continue;
+    lines.push(
+      `| interactive map (ready) vs d3's map, ${PROFILES[p].label} | ≤ 1.2× | ${ratioStat(value)} | ${value.median <= 1.2 ? "✅" : "❌"} |`,
+    );
+  }
+  const d3Weight = results.get("d3-embed")?.weight ?? results.get("d3-desktop")?.weight;
+  for (const [view, id] of [
+    ["default", "app-desktop"],
+    ["embed", "app-embed"],
+  ] as const) {
+    const weight = results.get(id)?.weight;
+    if (!weight || !d3Weight) continue;
+    const value = weight.total.gzip / d3Weight.total.gzip;
+    lines.push(
+      `| gzip bytes before ready vs d3's, ${view} view | ≤ 2× | ${kB(weight.total.gzip)} / ${kB(d3Weight.total.gzip)} = ${ratioText(value)} | ${value <= 2 ? "✅" : "❌"} |`,
+    );
+  }
+  for (const p of profiles) {
+    const value = roundRatio(results, `app-${p}`, `floor-${p}`, (s) => s.glMap);
+    if (!value) continue;
+    lines.push(
+      `| first WebGL frame vs MapLibre + deck.gl alone, ${PROFILES[p].label} | ≤ 1.1× | ${ratioStat(value)} | ${value.median <= 1.1 ? "✅" : "❌"} |`,
+    );
+  }
+  const contexts = results.get("app-desktop")?.summary.contexts ?? results.get("app-embed")?.summary.contexts;
+  if (contexts) {
+    lines.push(
+      `| WebGL contexts per map | 1 | ${cell(contexts, (v) => v.toFixed(0))} | ${contexts.max <= 1 ? "✅" : "❌"} |`,
+    );
+  }
+  if (lighthouse) {
+    const score = Number(lighthouse.scores.performance);
+    const a11y = Number(lighthouse.scores.accessibility);
+    lines.push(`| Lighthouse mobile performance, default view | ≥ 90 | ${score} | ${score >= 90 ? "✅" : "❌"} |`);
+    lines.push(`| Lighthouse mobile accessibility, default view | 100 | ${a11y} | ${a11y >= 100 ? "✅" : "❌"} |`);
   }
   const embed = results.get("app-embed")?.weight;
   if (embed) {

@@ -15,6 +15,7 @@ import {
   groupTables,
   type MineralRecord,
   readAgreements,
+  readLeftOut,
   readMemberships,
   readMinerals,
   readMineralsList,
@@ -86,13 +87,18 @@ export function buildDataset(
   const agreements = attempt(() => readAgreements(texts.agreements, ctx), []);
   const memberships = attempt(() => readMemberships(texts.memberships, ctx), []);
   const tallies = attempt(() => readTallies(texts.tallies, ctx), []);
+  const agreementIds = new Set(agreements.map((a) => a.id));
+  const leftOut = attempt(() => readLeftOut(texts.leftOut, { ...ctx, agreementIds }), []);
   const minerals = attempt(() => readMinerals(texts.minerals, ctx), []);
   if (issues.length > 0 || !sources || !list) throw new DataError(issues);
 
   const forumOrder = (f: string) => FORUMS.indexOf(f as (typeof FORUMS)[number]);
+  // Where the timeline ends: the latest day a record is known to start or a tally was announced. An
+  // end (`until`) is not a record of its own: Korea's FORGE chair ends "through June 2026", a term
+  // announced in February, not news from July.
   const dates = [
     ...agreements.map((a) => a.date),
-    ...memberships.flatMap((m) => [m.since, m.until]),
+    ...memberships.map((m) => m.since ?? m.knownBy),
     ...tallies.map((t) => t.asOf),
   ].filter((d): d is string => d !== null && d !== "");
   return {
@@ -112,6 +118,7 @@ export function buildDataset(
         compare(a.since ?? "", b.since ?? ""),
     ),
     tallies: tallies.sort((a, b) => compare(a.id, b.id)),
+    leftOut: leftOut.sort((a, b) => compare(a.id, b.id)),
     minerals: list.map(({ slug, name, group, stages, note }) => ({ slug, name, group, stages, note })),
     mineralTables: mineralTables(
       minerals,
@@ -184,8 +191,31 @@ function valueOut(r: MineralRecord): MineralValue {
 // ─── Public downloads (DESIGN §3): exactly these columns ────────────────────────────────────────
 
 export const PUBLIC_HEADERS = {
-  agreements: ["iso3", "country", "instrument", "type", "date_signed", "cohort", "confidence", "notes", "sources"],
-  memberships: ["iso3", "country", "forum", "role", "since", "until", "confidence", "sources"],
+  agreements: [
+    "iso3",
+    "country",
+    "instrument",
+    "type",
+    "kind",
+    "date_signed",
+    "cohort",
+    "state_count",
+    "confidence",
+    "notes",
+    "sources",
+  ],
+  memberships: [
+    "iso3",
+    "country",
+    "forum",
+    "role",
+    "since",
+    "not_before",
+    "known_by",
+    "until",
+    "confidence",
+    "sources",
+  ],
   minerals: [
     "mineral",
     "stage",
@@ -217,8 +247,10 @@ export function publicCsvs(dataset: Dataset): { agreements: string; memberships:
       a.country,
       a.instrument,
       a.type ?? "",
+      a.kind,
       a.date ?? "",
       a.cohort,
+      a.stateCount,
       a.confidence,
       a.notes,
       urls(a.sources),
@@ -232,6 +264,8 @@ export function publicCsvs(dataset: Dataset): { agreements: string; memberships:
       m.forum,
       m.role,
       m.since ?? "",
+      m.notBefore ?? "",
+      m.knownBy ?? "",
       m.until ?? "",
       m.confidence,
       urls(m.sources),

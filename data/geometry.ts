@@ -11,11 +11,10 @@ import { merge, quantize } from "topojson-client";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import { MARKER_AREA_KM2 } from "../src/config.ts";
 import { DataError, type DataIssue } from "../src/data/csv.ts";
 import type { Place } from "../src/types.ts";
 
-/** Below this area (km²) a country is hard to see at world zoom and gets a point marker. */
-export const MARKER_AREA_KM2 = 15_000;
 /** Share of arc points kept by simplification (by weight quantile). */
 const SIMPLIFY_KEEP = 0.18;
 const QUANTIZATION = 5e4;
@@ -37,6 +36,8 @@ export interface OverrideRow {
   iso3: string;
 }
 
+const OVERRIDES_FILE = "data/topology-overrides.csv";
+
 export interface World {
   topology: Topology;
   places: Place[];
@@ -47,20 +48,32 @@ type NamedGeometry = GeometryCollection["geometries"][number] & { properties?: {
 /** Builds the app's topology and place list from world-atlas and our curated tables. */
 export function buildWorld(source: Topology, countries: CountryRow[], overrides: OverrideRow[]): World {
   const byNumeric = new Map(countries.filter((c) => c.isoNumeric).map((c) => [c.isoNumeric, c.iso3]));
-  const byName = new Map(overrides.map((o) => [o.featureName, o.iso3]));
+  const overrideOf = new Map(overrides.map((o) => [o.featureName, o]));
+  // A feature with no row yet is reported where its row belongs: the line after the file's last.
+  const endOfOverrides = Math.max(1, ...overrides.map((o) => o.line)) + 1;
   const known = new Set(countries.map((c) => c.iso3));
   const issues: DataIssue[] = [];
   const groups = new Map<string, NamedGeometry[]>();
   const collection = source.objects.countries as GeometryCollection;
   for (const geometry of collection.geometries as NamedGeometry[]) {
     const name = geometry.properties?.name ?? "(unnamed)";
-    const iso3 = byName.get(name) ?? (geometry.id === undefined ? undefined : byNumeric.get(String(geometry.id)));
+    const override = overrideOf.get(name);
+    const iso3 = override?.iso3 ?? (geometry.id === undefined ? undefined : byNumeric.get(String(geometry.id)));
+    if (override && !known.has(override.iso3)) {
+      issues.push({
+        file: OVERRIDES_FILE,
+        line: override.line,
+        field: "iso3",
+        reason: `"${override.iso3}" (for world-atlas feature "${name}") is not a code in data/countries.csv`,
+      });
+      continue;
+    }
     if (!iso3 || !known.has(iso3)) {
       issues.push({
-        file: "data/topology-overrides.csv",
-        line: 0,
+        file: OVERRIDES_FILE,
+        line: endOfOverrides,
         field: "feature_name",
-        reason: `world-atlas feature "${name}" (id ${geometry.id ?? "none"}) has no ISO3 code: add it here`,
+        reason: `world-atlas feature "${name}" (id ${geometry.id ?? "none"}) has no ISO3 code: add a row for it at the end of the file`,
       });
       continue;
     }

@@ -22,7 +22,7 @@ import {
 import { type CsvRecord, DataError, type DataIssue, parseCsv } from "../src/data/csv.ts";
 import { FULL_DATE, isValidDate, PARTIAL_DATE } from "../src/data/dates.ts";
 import { checkShareSum, round4 } from "../src/model/shares.ts";
-import type { Agreement, Membership, MineralInfo, Source, Stage, Tally, ValueFlag } from "../src/types.ts";
+import type { Agreement, LeftOut, Membership, MineralInfo, Source, Stage, Tally, ValueFlag } from "../src/types.ts";
 
 export const FILES = {
   sources: "data/sources.csv",
@@ -31,6 +31,7 @@ export const FILES = {
   tallies: "data/tallies.csv",
   minerals: "data/minerals.csv",
   mineralsList: "data/minerals-list.csv",
+  leftOut: "data/left-out.csv",
 } as const;
 
 export const HEADERS = {
@@ -50,10 +51,24 @@ export const HEADERS = {
     "notes",
     "sources",
   ],
-  memberships: ["iso3", "country", "forum", "role", "since", "until", "basis", "confidence", "notes", "sources"],
+  memberships: [
+    "iso3",
+    "country",
+    "forum",
+    "role",
+    "since",
+    "not_before",
+    "known_by",
+    "until",
+    "basis",
+    "confidence",
+    "notes",
+    "sources",
+  ],
   tallies: ["id", "value", "label", "as_of", "sources"],
   minerals: ["mineral", "stage", "year", "iso3", "country", "value", "unit", "flag", "is_estimate", "source"],
   mineralsList: ["slug", "name", "group", "stages", "note"],
+  leftOut: ["id", "iso3", "country", "instrument", "reported_date", "reason", "sources"],
 } as const;
 
 /** A table whose share sum is off by more than rounding, for a documented reason. */
@@ -76,6 +91,8 @@ export interface Context {
   minerals?: ReadonlyMap<string, { stages: readonly Stage[]; line: number }>;
   /** Keyed by `tableKey`. */
   sumExceptions?: ReadonlyMap<string, SumException>;
+  /** The ids in data/agreements.csv: a left-out record must not also be an agreement. */
+  agreementIds?: ReadonlySet<string>;
 }
 
 /** One row of data/minerals.csv, including the WLD and OTH aggregates. */
@@ -331,14 +348,20 @@ export function readMemberships(text: string, ctx: Context, file: string = FILES
     ctx,
     (row) => {
       const since = row.date("since", { required: false });
+      const notBefore = row.date("not_before", { required: false });
+      const knownBy = row.date("known_by", { required: false });
       const until = row.date("until", { required: false });
-      if (since && until && until < since) row.bad("until", `ends (${until}) before it starts (${since})`);
+      checkBounds(row, since, notBefore, knownBy);
+      const start = since ?? knownBy;
+      if (start && until && until < start) row.bad("until", `ends (${until}) before it starts (${start})`);
       return {
         iso3: row.iso3("iso3"),
         country: row.text("country"),
         forum: row.oneOf("forum", FORUMS) ?? "forge",
         role: row.oneOf("role", ROLES) ?? "member",
         since,
+        notBefore,
+        knownBy,
         until,
         basis: row.oneOf("basis", BASES) ?? "reported",
         confidence: row.oneOf("confidence", CONFIDENCES) ?? "low",
@@ -349,6 +372,39 @@ export function readMemberships(text: string, ctx: Context, file: string = FILES
     (items) => {
       duplicates(items, (m) => `${m.iso3}|${m.forum}|${m.role}|${m.since}`, "iso3", "country, forum, role and since");
     },
+  );
+}
+
+/** Bounds are for undated records only, and when both are given they form a range (not before ≤ known by). */
+function checkBounds(row: Row, since: string | null, notBefore: string | null, knownBy: string | null): void {
+  if (since && notBefore) row.bad("not_before", "only for a record with no since (the date is known)");
+  if (since && knownBy) row.bad("known_by", "only for a record with no since (the date is known)");
+  if (notBefore && knownBy && knownBy < notBefore) {
+    row.bad("known_by", `is before not_before (${knownBy} < ${notBefore})`);
+  }
+}
+
+/** Records the sources report and the map leaves out (a deal only planned), each with the reason. */
+export function readLeftOut(text: string, ctx: Context, file: string = FILES.leftOut): LeftOut[] {
+  return readTable(
+    text,
+    file,
+    HEADERS.leftOut,
+    ctx,
+    (row) => {
+      const id = row.slug("id");
+      if (ctx.agreementIds?.has(id)) row.bad("id", `"${id}" is also in data/agreements.csv: a record is in or out`);
+      return {
+        id,
+        iso3: row.iso3("iso3"),
+        country: row.text("country"),
+        instrument: row.text("instrument"),
+        reportedDate: row.date("reported_date", { required: false }),
+        reason: row.text("reason"),
+        sources: row.sources("sources"),
+      };
+    },
+    (items) => duplicates(items, (l) => l.id, "id", "id"),
   );
 }
 
@@ -502,7 +558,16 @@ function checkTables(
     }
     // No total, a bound among the aggregates, or a row already reported: nothing to add up.
     if (!world || world.value === null || aggregates.some((r) => r.flag !== null)) continue;
-    if (rows.some((r) => badLines.has(r.line))) {
+    // A row above the total is the row's mistake (a misplaced digit): name it, not the total.
+    const above = rows.filter((r) => r !== world && r.value !== null && r.value > (world.value ?? 0));
+    for (const r of above) {
+      bad(
+        r.line,
+        "value",
+        `${r.text} is more than the world total ${world.text} (line ${world.line}): a share above 100%`,
+      );
+    }
+    if (above.length > 0 || rows.some((r) => badLines.has(r.line))) {
       if (ctx.sumExceptions?.has(key)) used.add(key);
       continue;
     }

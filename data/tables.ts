@@ -6,21 +6,13 @@ const COUNTRIES = "data/countries.csv";
 const OVERRIDES = "data/topology-overrides.csv";
 const ISO3 = /^[A-Z]{3}$/;
 
-export function readCountries(text: string): CountryRow[] {
-  const records = parseCsv(text, COUNTRIES, [
-    "iso3",
-    "iso_numeric",
-    "name",
-    "alt_names",
-    "label_lon",
-    "label_lat",
-    "kind",
-  ]);
+export function readCountries(text: string, file: string = COUNTRIES): CountryRow[] {
+  const records = parseCsv(text, file, ["iso3", "iso_numeric", "name", "alt_names", "label_lon", "label_lat", "kind"]);
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
   const rows: CountryRow[] = [];
   for (const { line, fields } of records) {
-    const bad = (field: string, reason: string) => issues.push({ file: COUNTRIES, line, field, reason });
+    const bad = (field: string, reason: string) => issues.push({ file, line, field, reason });
     const iso3 = fields.iso3 ?? "";
     if (!ISO3.test(iso3)) bad("iso3", `not an ISO 3166-1 alpha-3 code (${iso3})`);
     if (seen.has(iso3)) bad("iso3", `duplicate code ${iso3}`);
@@ -54,14 +46,25 @@ export function readCountries(text: string): CountryRow[] {
   return rows;
 }
 
-export function readOverrides(text: string): OverrideRow[] {
-  const records = parseCsv(text, OVERRIDES, ["feature_name", "iso3", "reason"]);
+export function readOverrides(text: string, file: string = OVERRIDES): OverrideRow[] {
+  const records = parseCsv(text, file, ["feature_name", "iso3", "reason"]);
   const issues: DataIssue[] = [];
+  const seen = new Map<string, number>();
   const rows = records.map(({ line, fields }) => {
-    if (!ISO3.test(fields.iso3 ?? ""))
-      issues.push({ file: OVERRIDES, line, field: "iso3", reason: "not an ISO3 code" });
-    if (!fields.reason) issues.push({ file: OVERRIDES, line, field: "reason", reason: "say why" });
-    return { line, featureName: fields.feature_name ?? "", iso3: fields.iso3 ?? "" };
+    const featureName = fields.feature_name ?? "";
+    const first = seen.get(featureName);
+    if (featureName === "") issues.push({ file, line, field: "feature_name", reason: "missing (required)" });
+    else if (first !== undefined)
+      issues.push({
+        file,
+        line,
+        field: "feature_name",
+        reason: `duplicate feature "${featureName}": already on line ${first}`,
+      });
+    else seen.set(featureName, line);
+    if (!ISO3.test(fields.iso3 ?? "")) issues.push({ file, line, field: "iso3", reason: "not an ISO3 code" });
+    if (!fields.reason) issues.push({ file, line, field: "reason", reason: "say why" });
+    return { line, featureName, iso3: fields.iso3 ?? "" };
   });
   if (issues.length > 0) throw new DataError(issues);
   return rows;

@@ -3,6 +3,17 @@
  * string-literal union) and the runtime check the data build and the loader use.
  */
 
+// ─── App vocabularies (the views and themes a reader can choose; src/state/url.ts reads them) ───
+
+/** What colours the map. */
+export const VIEWS = ["pacts", "forums", "minerals"] as const;
+export type View = (typeof VIEWS)[number];
+/** The forums view's choices: one forum, the ministerial's delegations, or how many forums a country is in. */
+export const FORUM_VIEWS = ["forge", "msp", "pax-silica", "ministerial", "overlap"] as const;
+export type ForumView = (typeof FORUM_VIEWS)[number];
+/** The colour themes drawn. */
+export type Theme = "light" | "dark";
+
 // ─── Data vocabularies (data/README.md documents each) ──────────────────────────────────────────
 
 /** Supply-chain stage of a mineral table. */
@@ -53,6 +64,12 @@ export const OTHER = "OTH";
 export const HUB = "USA";
 /** China: the supplier the bloc is built to counter; never in the bloc, always shown apart. */
 export const CHINA = "CHN";
+
+/** Below this area (km²) a place is hard to see at world zoom: the build gives it a point marker. */
+export const MARKER_AREA_KM2 = 15_000;
+
+/** The State Department's fact sheet of the ministerial: the records it names are "named by State". */
+export const STATE_MINISTERIAL_FACTSHEET = "state-2026-02-04-ministerial-factsheet";
 
 /** The one-line source credit (also in index.html's footer and in downloaded images). */
 export const CREDIT =

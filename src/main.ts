@@ -35,6 +35,7 @@ import { type ShortcutCommand, shortcutFor } from "./model/shortcuts.ts";
 import { STATUS_LABELS } from "./model/status.ts";
 import { nextSort, type TableSort, tableModel } from "./model/table.ts";
 import { nextEvent, previousEvent } from "./model/timeline.ts";
+import { resolve, resolveState } from "./state/resolve.ts";
 import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
 import { parseSearch } from "./state/url.ts";
@@ -46,7 +47,7 @@ import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
 import { mountShare } from "./ui/share.ts";
 import { downloadLinks, renderMethodology } from "./ui/sources.ts";
-import { markReady, renderFatal } from "./ui/status.ts";
+import { loadWithStatus, markReady, renderUnexpected } from "./ui/status.ts";
 import { renderTable } from "./ui/table.ts";
 import { mountTimeline } from "./ui/timeline.ts";
 import { renderTooltip } from "./ui/tooltip.ts";
@@ -65,13 +66,9 @@ type MountModule = typeof import("./map/mount.ts");
 
 async function start(): Promise<void> {
   const fatal = element("fatal");
+  // What the page can know before the data arrive (layout, theme); the data decide the rest (resolve).
   const parsed = parseSearch(window.location.search);
-  for (const warning of parsed.warnings) console.warn(warning);
-  let initial = parsed.state;
-  if (!AVAILABLE_VIEWS.includes(initial.view)) {
-    console.warn(`Ignoring URL parameter view=${initial.view}: this view is not available yet.`);
-    initial = { ...initial, view: "pacts" };
-  }
+  const initial = parsed.state;
 
   const framed = window.self !== window.top;
   const embed = embedOptions(initial.embed, framed);
@@ -93,18 +90,20 @@ async function start(): Promise<void> {
     },
     () => undefined,
   );
-  const loaded = await loadData();
-  if (!loaded.ok) {
-    renderFatal(fatal, `The map's data could not be loaded: ${loaded.error}`);
-    return;
-  }
-  const { world, dataset } = loaded.value;
+  const { world, dataset } = await loadWithStatus(loadData, {
+    loading: element("loading"),
+    fatal,
+    busy: element("map"),
+  });
   const index = indexOf(dataset);
-  if (initial.country && !index.names.has(initial.country)) {
-    console.warn(`Ignoring URL parameter country=${initial.country}: no such country in the data.`);
-    initial = { ...initial, country: null };
-  }
-  const store = createStore(initial, window.history, window.location);
+  const resolveOptions = { index, views: AVAILABLE_VIEWS };
+  const resolved = resolve(parsed, dataset, resolveOptions);
+  for (const warning of resolved.warnings) console.warn(warning);
+  const store = createStore(resolved.state, {
+    history: window.history,
+    location: window.location,
+    resolve: (state) => resolveState(state, dataset, resolveOptions),
+  });
   const dispatch = store.dispatch;
 
   // Transient UI state: not part of the URL.
@@ -295,7 +294,7 @@ async function start(): Promise<void> {
   };
 
   // When the browser takes the WebGL context away (too many maps on the page, a GPU reset), draw
-  // the same view in SVG over the canvas until the context comes back.
+  // the same view in SVG over the canvas until the map is drawn again (its onRestored).
   let stand: MapRenderer | null = null;
   const fallbackNote = element("fallback-note");
   watchWebglContext(mapEl, {
@@ -314,14 +313,15 @@ async function start(): Promise<void> {
       });
       announceReady();
     },
-    onRestored: () => {
-      fallbackNote.hidden = true;
-      if (!stand) return;
-      stand.destroy();
-      stand = null;
-      posterEl.hidden = true;
-    },
+    onRestored: () => undefined,
   });
+  const endPause = () => {
+    fallbackNote.hidden = true;
+    if (!stand) return;
+    stand.destroy();
+    stand = null;
+    posterEl.hidden = true;
+  };
 
   (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = {
     project: (lon: number, lat: number) => map.project(lon, lat),
@@ -555,6 +555,7 @@ async function start(): Promise<void> {
     try {
       map = mountMap(mapEl, countries, mapViewOf(store.get()), {
         ...rendererOptions,
+        onRestored: endPause,
         onReady: () => {
           poster?.destroy();
           poster = null;
@@ -593,8 +594,9 @@ async function start(): Promise<void> {
   else if (!arrived) mountModule.then(startWebgl).catch(webglFailed);
   darkQuery.addEventListener("change", () => render(store.get()));
   window.addEventListener("popstate", () => {
-    const { state } = parseSearch(window.location.search);
-    dispatch({ type: "replace", state: AVAILABLE_VIEWS.includes(state.view) ? state : { ...state, view: "pacts" } });
+    const { state, warnings } = resolve(parseSearch(window.location.search), dataset, resolveOptions);
+    for (const warning of warnings) console.warn(warning);
+    dispatch({ type: "replace", state });
   });
   const runShortcut = (command: ShortcutCommand) => {
     const state = store.get();
@@ -646,8 +648,4 @@ async function start(): Promise<void> {
   });
 }
 
-start().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(error);
-  renderFatal(element("fatal"), `Something went wrong: ${message}`);
-});
+start().catch((error: unknown) => renderUnexpected(element("fatal"), error));

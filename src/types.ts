@@ -87,13 +87,35 @@ export interface Membership {
   country: string;
   forum: Forum;
   role: Role;
-  /** null when no source gives a date. */
+  /** null when no source gives a date (then `knownBy` may bound it). */
   since: string | null;
-  /** null while current. */
+  /** Undated records only: the earliest day the sources allow ("not before"), or null. */
+  notBefore: string | null;
+  /**
+   * Undated records only: the day by which a source shows the record holds. An undated membership
+   * counts from this day; one with no `knownBy` is not counted on the timeline.
+   */
+  knownBy: string | null;
+  /** The first day the record no longer holds; null while current (or when no end is published). */
   until: string | null;
   basis: Basis;
   confidence: Confidence;
   notes: string;
+  sources: string[];
+}
+
+/**
+ * A record the sources report that the map leaves out, with the reason (a deal a source says will be
+ * signed, with no confirmation): never drawn, dated or counted, listed in the methodology.
+ */
+export interface LeftOut {
+  id: string;
+  iso3: Iso3;
+  country: string;
+  instrument: string;
+  /** The date the source gives (a planned date is not a signing date); null when none. */
+  reportedDate: string | null;
+  reason: string;
   sources: string[];
 }
 
@@ -169,6 +191,7 @@ export interface Dataset {
   agreements: Agreement[];
   memberships: Membership[];
   tallies: Tally[];
+  leftOut: LeftOut[];
   minerals: MineralInfo[];
   mineralTables: MineralTable[];
 }

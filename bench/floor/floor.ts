@@ -1,7 +1,7 @@
 /**
  * The floor of the benchmark: the least any map on this stack can cost. MapLibre draws our world
  * geometry (data/world.json through topojson-client) as a fill and an outline, deck.gl's
- * MapboxOverlay (interleaved: false, as the app) draws one point on top, and the page signals
+ * MapboxOverlay (interleaved: true, as the app: one WebGL context) draws one point on top, and the page signals
  * ready as the app does (DESIGN §3): `data-ready="true"` on <html> once the map is idle and the
  * overlay has rendered. No app code, no dataset, no UI. Built by bench/floor/vite.config.ts.
  */
@@ -52,7 +52,7 @@ async function start(): Promise<void> {
     if (overlayDrawn && idle) document.documentElement.dataset.ready = "true";
   };
   const overlay = new MapboxOverlay({
-    interleaved: false,
+    interleaved: true,
     layers: [
       new ScatterplotLayer<[number, number]>({
         id: "hub",

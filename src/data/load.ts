@@ -1,14 +1,32 @@
 /** Fetches the built data files relative to the page, so the site works under any sub-path. */
 import type { Topology } from "topojson-specification";
 import type { Dataset } from "../types.ts";
-import { parseDataset } from "./schema.ts";
+import { DataError, formatIssue } from "./csv.ts";
+import { parseDataset, parseWorld } from "./schema.ts";
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; error: string };
 
-async function fetchJson(name: string): Promise<unknown> {
-  const response = await fetch(`${import.meta.env.BASE_URL}data/${name}`);
-  if (!response.ok) throw new Error(`could not load ${name} (HTTP ${response.status})`);
-  return response.json();
+/** How long the app waits for its data before it gives up and offers to try again. */
+export const DATA_TIMEOUT_MS = 20_000;
+
+/** A failure with a sentence written for readers (the cause goes to the console). */
+class LoadError extends Error {}
+
+async function fetchJson(name: string, signal: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`${import.meta.env.BASE_URL}data/${name}`, { signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new LoadError(`The map's data could not be loaded (${name}: the server could not be reached).`);
+  }
+  if (!response.ok) throw new LoadError(`The map's data could not be loaded (${name}: HTTP ${response.status}).`);
+  try {
+    return await response.json();
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new LoadError(`The map's data file ${name} is damaged (not valid JSON), so the map cannot be shown.`);
+  }
 }
 
 export interface LoadedData {
@@ -16,13 +34,38 @@ export interface LoadedData {
   dataset: Dataset;
 }
 
-/** Loads the geometry and the dataset, and validates the dataset with the build's own schema. */
-export async function loadData(): Promise<Loaded<LoadedData>> {
+/** The first problem of a damaged file, in a sentence (the full list goes to the console). */
+function damaged(error: DataError): string {
+  const [first] = error.issues;
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : "";
+  return `The map's data is damaged, so the map cannot be shown: ${first ? formatIssue(first) : "unknown problem"}${more}.`;
+}
+
+/**
+ * Loads the geometry and the dataset and checks both (src/data/schema.ts). Gives up after
+ * `timeoutMs`, so a request the server holds open ends in a message, not an empty page forever.
+ * Never throws: every failure is a sentence a reader can act on.
+ */
+export async function loadData(timeoutMs: number = DATA_TIMEOUT_MS): Promise<Loaded<LoadedData>> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const [world, dataset] = await Promise.all([fetchJson("world.json"), fetchJson("dataset.json")]);
-    if (!world || (world as Topology).type !== "Topology") throw new Error("world.json is not a topology");
-    return { ok: true, value: { world: world as Topology, dataset: parseDataset(dataset) } };
+    const [world, dataset] = await Promise.all([
+      fetchJson("world.json", controller.signal),
+      fetchJson("dataset.json", controller.signal),
+    ]);
+    const checked = parseDataset(dataset);
+    return { ok: true, value: { world: parseWorld(world, checked), dataset: checked } };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    console.error(error);
+    if (controller.signal.aborted) {
+      const seconds = Math.round(timeoutMs / 1000);
+      return { ok: false, error: `The map's data did not arrive within ${seconds} seconds.` };
+    }
+    if (error instanceof LoadError) return { ok: false, error: error.message };
+    if (error instanceof DataError) return { ok: false, error: damaged(error) };
+    return { ok: false, error: "The map's data could not be loaded." };
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,7 +1,9 @@
 /**
- * The check the app runs on the dataset.json it fetches: structural, reporting every problem (up to a
- * limit) in one DataError. The build-time CSV readers live in data/readers.ts.
+ * The check the app runs on the files it fetches: dataset.json (shape, vocabularies, dates, then
+ * cross-references) and world.json (a topology the map can draw). Every problem (up to a limit) is
+ * reported in one DataError. The build-time CSV readers live in data/readers.ts.
  */
+import type { GeometryCollection, Topology } from "topojson-specification";
 import {
   AGREEMENT_KINDS,
   AGREEMENT_TYPES,
@@ -14,86 +16,146 @@ import {
   STATE_COUNTS,
   VALUE_FLAGS,
 } from "../config.ts";
-import type { Dataset } from "../types.ts";
+import type {
+  Agreement,
+  Dataset,
+  LeftOut,
+  Membership,
+  MineralInfo,
+  MineralRow,
+  MineralTable,
+  MineralValue,
+  Organisation,
+  Place,
+  Source,
+  Tally,
+} from "../types.ts";
 import { DataError, type DataIssue } from "./csv.ts";
 import { isValidDate } from "./dates.ts";
 
 const ISO3 = /^[A-Z]{3}$/;
 // ─── dataset.json: the structural check the app runs on what it fetches ──────────────────────────
 
-type Shape = (value: unknown, path: string, issues: DataIssue[]) => void;
+/**
+ * A check of an unknown value that, once passed, lets it be read as T. The phantom `type` makes
+ * Shape invariant in T, so `DATASET: Shape<Dataset>` fails to compile when src/types.ts and this
+ * description drift apart (a field missing, added or typed differently on either side).
+ */
+interface Shape<T> {
+  check(value: unknown, path: string, issues: DataIssue[]): void;
+  readonly type?: (value: T) => T;
+}
 
 const JSON_FILE = "dataset.json";
 const MAX_JSON_ISSUES = 20;
 
-function fail(issues: DataIssue[], path: string, reason: string): void {
-  if (issues.length < MAX_JSON_ISSUES) issues.push({ file: JSON_FILE, line: 1, field: path || "(root)", reason });
+function fail(issues: DataIssue[], path: string, reason: string, file = JSON_FILE): void {
+  if (issues.length < MAX_JSON_ISSUES) issues.push({ file, line: 1, field: path || "(root)", reason });
 }
 
-const is =
-  (test: (v: unknown) => boolean, expected: string): Shape =>
-  (v, path, issues) => {
-    if (!test(v)) fail(issues, path, `expected ${expected}, found ${v === null ? "null" : typeof v}`);
-  };
+function describe(v: unknown): string {
+  return v === null ? "null" : Array.isArray(v) ? "a list" : typeof v;
+}
 
-const str = is((v) => typeof v === "string", "a string");
-const num = is((v) => typeof v === "number" && Number.isFinite(v), "a number");
-const bool = is((v) => typeof v === "boolean", "a boolean");
-const date = is((v) => typeof v === "string" && isValidDate(v), "a YYYY-MM-DD date");
-const oneOf = (values: readonly (string | number)[]): Shape =>
-  is((v) => values.includes(v as string), `one of ${values.join(", ")}`);
-const nullable =
-  (shape: Shape): Shape =>
-  (v, path, issues) => {
-    if (v !== null) shape(v, path, issues);
-  };
-const arrayOf =
-  (item: Shape): Shape =>
-  (v, path, issues) => {
-    if (!Array.isArray(v)) return fail(issues, path, "expected a list");
+const is = <T>(test: (v: unknown) => boolean, expected: string): Shape<T> => ({
+  check: (v, path, issues) => {
+    if (!test(v)) fail(issues, path, `expected ${expected}, found ${describe(v)}`);
+  },
+});
+
+const str = is<string>((v) => typeof v === "string", "a string");
+const num = is<number>((v) => typeof v === "number" && Number.isFinite(v), "a number");
+const bool = is<boolean>((v) => typeof v === "boolean", "a boolean");
+const date = is<string>((v) => typeof v === "string" && isValidDate(v), "a YYYY-MM-DD date");
+/** A link readers may follow: http(s) only, never javascript:, data: or a relative path. */
+const webUrl = is<string>((v) => typeof v === "string" && isWebUrl(v), "an http(s) URL");
+const oneOf = <T extends string | number>(values: readonly T[]): Shape<T> =>
+  is<T>((v) => values.includes(v as T), `one of ${values.join(", ")}`);
+const nullable = <T>(shape: Shape<T>): Shape<T | null> => ({
+  check: (v, path, issues) => {
+    if (v !== null) shape.check(v, path, issues);
+  },
+});
+const arrayOf = <T>(item: Shape<T>, options: { nonEmpty?: boolean } = {}): Shape<T[]> => ({
+  check: (v, path, issues) => {
+    if (!Array.isArray(v)) return fail(issues, path, `expected a list, found ${describe(v)}`);
+    if (options.nonEmpty && v.length === 0) return fail(issues, path, "expected a non-empty list, found []");
     v.forEach((x, i) => {
-      item(x, `${path}[${i}]`, issues);
+      item.check(x, `${path}[${i}]`, issues);
     });
-  };
-const object =
-  (fields: Record<string, Shape>): Shape =>
-  (v, path, issues) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return fail(issues, path, "expected an object");
-    for (const [key, shape] of Object.entries(fields)) {
+  },
+});
+/** Every field of T, each with its own shape; the mapped type makes the compiler demand all of them. */
+const object = <T>(fields: { [K in keyof T]-?: Shape<T[K]> }): Shape<T> => ({
+  check: (v, path, issues) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      return fail(issues, path, `expected an object, found ${describe(v)}`);
+    for (const [key, shape] of Object.entries(fields) as [string, Shape<unknown>][]) {
       const child = path ? `${path}.${key}` : key;
       if (!(key in v)) fail(issues, child, "missing");
-      else shape((v as Record<string, unknown>)[key], child, issues);
+      else shape.check((v as Record<string, unknown>)[key], child, issues);
     }
-  };
+  },
+});
+const lonLat: Shape<[number, number]> = is(
+  (v) =>
+    Array.isArray(v) &&
+    v.length === 2 &&
+    typeof v[0] === "number" &&
+    typeof v[1] === "number" &&
+    Math.abs(v[0]) <= 180 &&
+    Math.abs(v[1]) <= 90,
+  "a [longitude, latitude] pair",
+);
+const text = is<string>((v) => typeof v === "string" && v.trim() !== "", "a non-empty string");
+/** Source ids a record cites: at least one. */
+const sourceIds = arrayOf(str, { nonEmpty: true });
 const strings = arrayOf(str);
-const iso3 = is((v) => typeof v === "string" && ISO3.test(v), "an ISO3 code");
+const iso3 = is<string>((v) => typeof v === "string" && ISO3.test(v), "an ISO3 code");
 
-const MINERAL_VALUE = object({ value: nullable(num), flag: nullable(oneOf(VALUE_FLAGS)), isEstimate: bool });
+export function isWebUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
 
-const DATASET: Shape = object({
-  version: oneOf([1]),
+const MINERAL_VALUE = object<MineralValue>({
+  value: nullable(num),
+  flag: nullable(oneOf(VALUE_FLAGS)),
+  isEstimate: bool,
+});
+
+const DATASET = object<Dataset>({
+  version: oneOf([1] as const),
   asOf: date,
-  places: arrayOf(object({ iso3, name: str, altNames: strings, label: arrayOf(num), marker: bool })),
-  organisations: arrayOf(object({ iso3, name: str })),
+  places: arrayOf(object<Place>({ iso3, name: text, altNames: strings, label: lonLat, marker: bool }), {
+    nonEmpty: true,
+  }),
+  organisations: arrayOf(object<Organisation>({ iso3, name: text })),
   sources: arrayOf(
-    object({
+    object<Source>({
       id: str,
       publisher: str,
       title: str,
       date: nullable(str),
-      url: str,
+      url: webUrl,
       isMirror: bool,
       original: str,
       licence: str,
       retrieved: date,
     }),
+    { nonEmpty: true },
   ),
   agreements: arrayOf(
-    object({
+    object<Agreement>({
       id: str,
       iso3,
-      country: str,
-      instrument: str,
+      country: text,
+      instrument: text,
       type: nullable(oneOf(AGREEMENT_TYPES)),
       kind: oneOf(AGREEMENT_KINDS),
       date: nullable(date),
@@ -102,27 +164,42 @@ const DATASET: Shape = object({
       stateCount: oneOf(STATE_COUNTS),
       confidence: oneOf(CONFIDENCES),
       notes: str,
-      sources: strings,
+      sources: sourceIds,
     }),
   ),
   memberships: arrayOf(
-    object({
+    object<Membership>({
       iso3,
-      country: str,
+      country: text,
       forum: oneOf(FORUMS),
       role: oneOf(ROLES),
       since: nullable(date),
+      notBefore: nullable(date),
+      knownBy: nullable(date),
       until: nullable(date),
       basis: oneOf(BASES),
       confidence: oneOf(CONFIDENCES),
       notes: str,
-      sources: strings,
+      sources: sourceIds,
     }),
   ),
-  tallies: arrayOf(object({ id: str, value: num, label: str, asOf: date, sources: strings })),
-  minerals: arrayOf(object({ slug: str, name: str, group: str, stages: arrayOf(oneOf(STAGES)), note: str })),
+  tallies: arrayOf(object<Tally>({ id: str, value: num, label: text, asOf: date, sources: sourceIds })),
+  leftOut: arrayOf(
+    object<LeftOut>({
+      id: str,
+      iso3,
+      country: text,
+      instrument: text,
+      reportedDate: nullable(date),
+      reason: text,
+      sources: sourceIds,
+    }),
+  ),
+  minerals: arrayOf(
+    object<MineralInfo>({ slug: str, name: text, group: str, stages: arrayOf(oneOf(STAGES)), note: str }),
+  ),
   mineralTables: arrayOf(
-    object({
+    object<MineralTable>({
       mineral: str,
       stage: oneOf(STAGES),
       year: num,
@@ -131,7 +208,7 @@ const DATASET: Shape = object({
       world: MINERAL_VALUE,
       other: nullable(MINERAL_VALUE),
       rows: arrayOf(
-        object({
+        object<MineralRow>({
           iso3,
           value: nullable(num),
           flag: nullable(oneOf(VALUE_FLAGS)),
@@ -139,7 +216,7 @@ const DATASET: Shape = object({
           isEstimate: bool,
         }),
       ),
-      top: nullable(object({ iso3, share: num, tiedWith: arrayOf(iso3) })),
+      top: nullable(object<NonNullable<MineralTable["top"]>>({ iso3, share: num, tiedWith: arrayOf(iso3) })),
       top3Share: nullable(num),
       hhi: nullable(num),
       shareSum: nullable(num),
@@ -149,12 +226,155 @@ const DATASET: Shape = object({
 });
 
 /**
- * Checks the shape of a fetched dataset.json (types, vocabularies, dates) and returns it typed, or
- * throws a DataError naming the first problems by JSON path ("agreements[3].date: expected …").
+ * What the shape cannot see: every code, source id and mineral a record names must exist in the
+ * dataset, or the app would draw a point at NaN or cite a source it cannot show.
+ */
+function checkReferences(d: Dataset, issues: DataIssue[]): void {
+  const places = new Set(d.places.map((p) => p.iso3));
+  const named = new Set([...places, ...d.organisations.map((o) => o.iso3)]);
+  const sources = new Set(d.sources.map((s) => s.id));
+  const minerals = new Set(d.minerals.map((m) => m.slug));
+  const unique = (ids: readonly string[], path: string, what: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) fail(issues, `${path}[${i}]`, `${what} "${id}" is listed twice`);
+      seen.add(id);
+    });
+  };
+  unique(
+    d.places.map((p) => p.iso3),
+    "places",
+    "place",
+  );
+  unique(
+    d.sources.map((s) => s.id),
+    "sources",
+    "source id",
+  );
+  unique(
+    d.minerals.map((m) => m.slug),
+    "minerals",
+    "mineral",
+  );
+  const code = (value: string, path: string, known: ReadonlySet<string>) => {
+    if (!known.has(value)) fail(issues, path, `unknown country code "${value}" (not among the dataset's places)`);
+  };
+  const cites = (ids: readonly string[], path: string) => {
+    ids.forEach((id, i) => {
+      if (!sources.has(id))
+        fail(issues, `${path}[${i}]`, `unknown source id "${id}" (not among the dataset's sources)`);
+    });
+  };
+  d.agreements.forEach((a, i) => {
+    code(a.iso3, `agreements[${i}].iso3`, named);
+    cites(a.sources, `agreements[${i}].sources`);
+  });
+  d.memberships.forEach((m, i) => {
+    code(m.iso3, `memberships[${i}].iso3`, named);
+    cites(m.sources, `memberships[${i}].sources`);
+  });
+  d.tallies.forEach((t, i) => {
+    cites(t.sources, `tallies[${i}].sources`);
+  });
+  d.leftOut.forEach((l, i) => {
+    code(l.iso3, `leftOut[${i}].iso3`, named);
+    cites(l.sources, `leftOut[${i}].sources`);
+  });
+  d.mineralTables.forEach((t, i) => {
+    const path = `mineralTables[${i}]`;
+    if (!minerals.has(t.mineral))
+      fail(issues, `${path}.mineral`, `unknown mineral "${t.mineral}" (not among the dataset's minerals)`);
+    if (!sources.has(t.source))
+      fail(issues, `${path}.source`, `unknown source id "${t.source}" (not among the dataset's sources)`);
+    t.rows.forEach((r, j) => {
+      code(r.iso3, `${path}.rows[${j}].iso3`, places);
+    });
+    if (t.top) {
+      code(t.top.iso3, `${path}.top.iso3`, places);
+      t.top.tiedWith.forEach((c, j) => {
+        code(c, `${path}.top.tiedWith[${j}]`, places);
+      });
+    }
+  });
+}
+
+/**
+ * Checks a fetched dataset.json (types, vocabularies, dates, then references between records) and
+ * returns it typed, or throws a DataError naming the first problems by JSON path
+ * ("agreements[3].date: expected …").
  */
 export function parseDataset(json: unknown): Dataset {
   const issues: DataIssue[] = [];
-  DATASET(json, "", issues);
+  DATASET.check(json, "", issues);
   if (issues.length > 0) throw new DataError(issues);
-  return json as Dataset;
+  const dataset = json as Dataset; // every field checked above, and the compiler checked DATASET against Dataset
+  checkReferences(dataset, issues);
+  if (issues.length > 0) throw new DataError(issues);
+  return dataset;
+}
+
+// ─── world.json: a topology the map can draw ─────────────────────────────────────────────────────
+
+const WORLD_FILE = "world.json";
+
+/** A nested list of arc indexes (rings of a Polygon, polygons of a MultiPolygon), each within `arcCount`. */
+function arcIndexes(value: unknown, depth: number, arcCount: number): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  if (depth === 0) return value.every((i) => Number.isInteger(i) && (i >= 0 ? i < arcCount : ~i < arcCount));
+  return value.every((v) => arcIndexes(v, depth - 1, arcCount));
+}
+
+/**
+ * Checks a fetched world.json: a topology whose `countries` collection holds at least one polygon,
+ * every polygon built from arcs that exist and coded with a place of the dataset. Returns it typed,
+ * or throws a DataError (readers then see a sentence, not "Cannot read properties of undefined").
+ */
+export function parseWorld(json: unknown, dataset: Dataset): Topology {
+  const issues: DataIssue[] = [];
+  const bad = (path: string, reason: string) => fail(issues, path, reason, WORLD_FILE);
+  const topo = json as { type?: unknown; arcs?: unknown; objects?: { countries?: unknown }; transform?: unknown };
+  if (typeof json !== "object" || json === null || topo.type !== "Topology") {
+    bad("type", "not a TopoJSON topology");
+    throw new DataError(issues);
+  }
+  const arcs = topo.arcs;
+  if (
+    !Array.isArray(arcs) ||
+    arcs.some(
+      (arc) =>
+        !Array.isArray(arc) ||
+        arc.some(
+          (p) => !Array.isArray(p) || p.length < 2 || !p.every((n) => typeof n === "number" && Number.isFinite(n)),
+        ),
+    )
+  )
+    bad("arcs", "expected a list of arcs, each a list of [x, y] positions");
+  const transform = topo.transform as { scale?: unknown; translate?: unknown } | undefined;
+  if (transform !== undefined && (!lonLatLike(transform.scale) || !lonLatLike(transform.translate)))
+    bad("transform", "expected scale and translate pairs");
+  const collection = topo.objects?.countries as GeometryCollection | undefined;
+  if (!collection || collection.type !== "GeometryCollection" || !Array.isArray(collection.geometries)) {
+    bad("objects.countries", "expected a GeometryCollection of countries");
+  } else if (collection.geometries.length === 0) {
+    bad("objects.countries.geometries", "no countries to draw (the list is empty)");
+  } else if (issues.length === 0) {
+    const places = new Set(dataset.places.map((p) => p.iso3));
+    const arcCount = (arcs as unknown[]).length;
+    collection.geometries.forEach((g, i) => {
+      const path = `objects.countries.geometries[${i}]`;
+      const geometry = g as { type?: unknown; id?: unknown; arcs?: unknown };
+      if (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon")
+        bad(`${path}.type`, "expected a Polygon or MultiPolygon");
+      else if (!arcIndexes(geometry.arcs, geometry.type === "Polygon" ? 1 : 2, arcCount))
+        bad(`${path}.arcs`, `expected rings of arc indexes below ${arcCount}`);
+      if (typeof geometry.id !== "string" || !places.has(geometry.id))
+        bad(`${path}.id`, `unknown country code "${String(geometry.id)}" (not among the dataset's places)`);
+    });
+  }
+  if (issues.length > 0) throw new DataError(issues);
+  return json as Topology;
+}
+
+function lonLatLike(v: unknown): boolean {
+  return Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === "number" && Number.isFinite(n));
 }

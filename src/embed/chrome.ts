@@ -5,7 +5,7 @@
  * (embed) layout.
  */
 import "../styles/embed.css";
-import { h, setChildren } from "../ui/dom.ts";
+import { h, setChildren } from "../dom.ts";
 import { fullMapUrl } from "./embed.ts";
 import { parseEmbedParams, partClasses } from "./parts.ts";
 

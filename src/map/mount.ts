@@ -32,12 +32,78 @@ import {
   WORLD_BOUNDS,
 } from "./view.ts";
 
+/** Where the reader left the camera, if they moved it. */
+interface Camera {
+  center: [number, number];
+  zoom: number;
+}
+
+interface MountedMap extends MapRenderer {
+  /** The camera to start a new map from: null while the world is fitted (the reader did not move). */
+  camera(): Camera | null;
+}
+
+/**
+ * A WebGL context that comes back after a loss has lost every buffer, texture and shader program
+ * MapLibre and deck.gl made in it, and neither rebuilds all of its own (the hub and markers, even
+ * the countries, stayed away, and every later frame logged WebGL warnings). So a restored context
+ * is given up and the map mounted again from the current view and camera: the same frame as
+ * before the loss. Until it is drawn, whatever stood in for the lost map stays on screen.
+ */
 export function mountMap(
   container: HTMLElement,
   countries: FeatureCollection,
   initial: MapView,
   options: RendererOptions,
 ): MapRenderer {
+  let view = initial;
+  let announced = false;
+  let current: MountedMap | null = null;
+  let destroyed = false;
+  const mount = (camera: Camera | null, afterRestore: boolean) => {
+    if (destroyed) return;
+    current = mountOnce(container, countries, view, camera, {
+      ...options,
+      onReady: () => {
+        if (!announced) {
+          announced = true;
+          options.onReady();
+        }
+        if (afterRestore) options.onRestored?.();
+      },
+      onContextRestored: () => {
+        const was = current;
+        current = null;
+        const at = was?.camera() ?? null;
+        was?.destroy();
+        // A frame later: the old context is released before the new one is asked for.
+        requestAnimationFrame(() => mount(at, true));
+      },
+    });
+  };
+  mount(null, false);
+  return {
+    update(next) {
+      view = next;
+      current?.update(next);
+    },
+    flyTo: (lon, lat) => current?.flyTo(lon, lat),
+    project: (lon, lat) => current?.project(lon, lat) ?? [Number.NaN, Number.NaN],
+    destroy() {
+      destroyed = true;
+      current?.destroy();
+      current = null;
+    },
+  };
+}
+
+function mountOnce(
+  container: HTMLElement,
+  countries: FeatureCollection,
+  initial: MapView,
+  camera: Camera | null,
+  options: RendererOptions & { onContextRestored: () => void },
+): MountedMap {
   const byIso3 = new Map(countries.features.map((f) => [String(f.properties?.iso3), f]));
   // The dashes are cut for the world size of the first camera, and again after a zoom.
   let dashWorld = worldFrame(container.clientWidth, container.clientHeight).worldSize;
@@ -48,8 +114,9 @@ export function mountMap(
       emphasis: emphasisData(byIso3, initial.uncertain, initial.highlight, dashWorld),
       arcs: initial.arcs,
     }),
-    bounds: WORLD_BOUNDS,
-    fitBoundsOptions: { padding: 8 },
+    ...(camera
+      ? { center: camera.center, zoom: camera.zoom }
+      : { bounds: WORLD_BOUNDS, fitBoundsOptions: { padding: 8 } }),
     renderWorldCopies: false,
     attributionControl: false,
     cooperativeGestures: options.cooperativeGestures,
@@ -81,7 +148,7 @@ export function mountMap(
 
   // Re-fit the world when the container changes size (side column opens, window resizes), unless
   // the reader has panned or zoomed: then their view is theirs.
-  let readerMoved = false;
+  let readerMoved = camera !== null;
   map.on("movestart", (event) => {
     if ((event as { originalEvent?: unknown }).originalEvent) readerMoved = true;
   });
@@ -103,16 +170,21 @@ export function mountMap(
       checkReady();
     });
   });
-  // While the browser holds the WebGL context, MapLibre has no style: keep the latest view and
-  // apply it once the context (and the style MapLibre saved) is back.
+  // While the browser holds the WebGL context, keep the latest view; once it is back, the map is
+  // mounted again (see mountMap).
   let contextLost = false;
   map.on("webglcontextlost", () => {
     contextLost = true;
   });
-  map.on("webglcontextrestored", () => {
-    contextLost = false;
-    map.once("idle", () => apply(view, null));
-  });
+  // deck.gl lets go of its layers while the context is lost, when freeing them is silent: freed
+  // after the restore, every buffer and program of the old context logs a WebGL warning. Heard in
+  // the capture phase, before MapLibre's own handler (which warns about custom layers it cannot keep).
+  const releaseOverlay = (event: Event) => {
+    if (event.target !== map.getCanvas() || !map.hasControl(overlay.control)) return;
+    map.removeControl(overlay.control);
+  };
+  container.addEventListener("webglcontextlost", releaseOverlay, true);
+  map.on("webglcontextrestored", () => options.onContextRestored());
   map.on("error", (event) => options.onError(event.error?.message ?? "The map failed to render."));
 
   // Everything under the pointer is found on the CPU (no read-back from the GPU): markers by
@@ -236,8 +308,14 @@ export function mountMap(
       const point = map.project([lon, lat]);
       return [point.x, point.y];
     },
+    camera() {
+      if (!readerMoved) return null;
+      const { lng, lat } = map.getCenter();
+      return { center: [lng, lat], zoom: map.getZoom() };
+    },
     destroy() {
       resizeObserver.disconnect();
+      container.removeEventListener("webglcontextlost", releaseOverlay, true);
       map.remove();
     },
   };

@@ -5,8 +5,8 @@
  */
 import { type GeoProjection, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { s } from "../dom.ts";
 import { BASE_PALETTE, EMPHASIS } from "../model/palette.ts";
-import { s } from "../ui/dom.ts";
 import { DASH_PATTERN } from "./dash.ts";
 import {
   ARC_WIDTH,

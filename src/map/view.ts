@@ -93,6 +93,8 @@ export interface RendererOptions {
   /** Called once, when the first complete frame is on screen. */
   onReady: () => void;
   onError: (message: string) => void;
+  /** Called when the map is drawn again after the browser gave its lost WebGL context back. */
+  onRestored?: () => void;
   onHover: (target: MapTarget, point: { x: number; y: number }) => void;
   onClick: (target: MapTarget) => void;
 }

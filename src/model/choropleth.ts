@@ -3,8 +3,9 @@
  * legend's items with counts, and which countries rest on records of lower confidence. The map and
  * the legend both read this, so they cannot disagree. Pure.
  */
+
+import type { ForumView } from "../config.ts";
 import { CHINA, HUB } from "../config.ts";
-import type { ForumView } from "../state/state.ts";
 import type { Dataset, Iso3 } from "../types.ts";
 import {
   CATEGORY_LABELS,

@@ -4,9 +4,8 @@
  * returns the same objects and the map and deck.gl skip their work. Pure.
  */
 
-import { MINISTERIAL_DATE } from "../config.ts";
-import type { AppState } from "../state/state.ts";
-import type { Dataset, Iso3, MineralInfo, Place, Source } from "../types.ts";
+import { type ForumView, MINISTERIAL_DATE, type View } from "../config.ts";
+import type { Dataset, Iso3, MineralInfo, Place, Source, Stage } from "../types.ts";
 import { type Arc, arcsFor } from "./arcs.ts";
 import { blocDefinition, blocMembers } from "./bloc.ts";
 import { type Choropleth, forumsChoropleth, pactsChoropleth } from "./choropleth.ts";
@@ -66,10 +65,19 @@ export interface Scene {
 }
 
 /** The parts of the state a scene depends on: nothing else triggers a new derivation. */
-export type SceneState = Pick<
-  AppState,
-  "view" | "forum" | "date" | "arcs" | "mineral" | "stage" | "year" | "blocForge" | "blocPax"
->;
+export interface SceneState {
+  view: View;
+  forum: ForumView;
+  /** Timeline position; null = the latest record. */
+  date: string | null;
+  arcs: boolean;
+  mineral: string;
+  stage: Stage;
+  /** Data year of the minerals view; null = the latest. */
+  year: number | null;
+  blocForge: boolean;
+  blocPax: boolean;
+}
 
 export function deriveScene(dataset: Dataset, index: Index, state: SceneState, theme: Theme): Scene {
   const date = clampDate(index.timeline, state.date);
@@ -122,7 +130,7 @@ function mineralsSummary(scene: MineralsScene, date: string): string {
 /** "As of 4 Feb 2026: 21 countries have a critical-minerals pact with the US; 11 signed at the ministerial …" */
 export function summaryOf(
   dataset: Pick<Dataset, "tallies">,
-  state: Pick<AppState, "view">,
+  state: Pick<SceneState, "view">,
   date: string,
   statuses: ReadonlyMap<Iso3, CountryStatus>,
   choropleth: Choropleth,

@@ -3,7 +3,7 @@
  */
 import type { Agreement, Dataset, Iso3, Membership, Source } from "../types.ts";
 import { CONFIDENCE_LABELS, formatDate } from "./format.ts";
-import { FORUM_NAMES } from "./forums.ts";
+import { FORUM_NAMES, startText } from "./forums.ts";
 import type { CountryMineral } from "./insight.ts";
 import { type CountryStatus, STATUS_LABELS } from "./status.ts";
 
@@ -40,7 +40,7 @@ export function instrumentForm(agreement: Agreement): string {
 export function membershipLine(m: Membership): string {
   const name = m.forum === "ministerial" ? "Ministerial" : (FORUM_NAMES[m.forum].split(" (")[0] ?? m.forum);
   const basis = m.basis === "inferred" ? " (inferred)" : "";
-  const since = m.since ? `since ${formatDate(m.since)}` : "joining date not published";
+  const since = startText(m);
   const until = m.until ? `, until ${formatDate(m.until)}` : "";
   return `${name} ${ROLE_LABELS[m.role] ?? m.role}${basis}, ${since}${until}`;
 }

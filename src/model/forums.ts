@@ -1,12 +1,13 @@
 /**
  * Forum membership as of a date, as map categories. Pure.
  *
- * A membership counts from `since` until the day before `until`. A membership with no published
- * `since` counts from the forum's launch (its earliest dated membership): we know the country is a
- * member, not when it joined, and the tooltip says so.
+ * A membership counts from `since` until the day before `until`. One with no published `since`
+ * counts only from the day a source shows it holds (`knownBy`), never from an earlier guess such as
+ * the forum's launch; with no such day it is not on the timeline at all (see data/README.md).
  */
-import type { ForumView } from "../state/state.ts";
+import type { ForumView } from "../config.ts";
 import type { Dataset, Forum, Iso3, Membership } from "../types.ts";
+import { formatDate } from "./format.ts";
 
 export const FORUM_CATEGORIES = [
   "chair",
@@ -48,21 +49,33 @@ export const VIEW_FORUMS: Record<Exclude<ForumView, "overlap">, Forum[]> = {
 /** The forums the overlap view counts (the MSP Forum is MSP's outreach arm, not a separate bloc). */
 export const OVERLAP_FORUMS: Forum[] = ["forge", "msp", "pax-silica", "ministerial"];
 
-export function launchDates(memberships: readonly Membership[]): Map<Forum, string> {
-  const launch = new Map<Forum, string>();
-  for (const m of memberships) {
-    if (m.since && (!launch.has(m.forum) || m.since < (launch.get(m.forum) ?? ""))) launch.set(m.forum, m.since);
-  }
-  return launch;
+/** The first day a membership is known to hold: its `since`, else its `knownBy`; null when neither. */
+export function countsFrom(m: Pick<Membership, "since" | "knownBy">): string | null {
+  return m.since ?? m.knownBy;
 }
 
 /** Memberships in force on `date`. */
 export function activeMemberships(memberships: readonly Membership[], date: string): Membership[] {
-  const launch = launchDates(memberships);
   return memberships.filter((m) => {
-    const from = m.since ?? launch.get(m.forum) ?? date;
-    return from <= date && (m.until === null || date < m.until);
+    const from = countsFrom(m);
+    return from !== null && from <= date && (m.until === null || date < m.until);
   });
+}
+
+const START_VERBS: Partial<Record<Membership["role"], string>> = { signatory: "signed", delegation: "attended" };
+
+/**
+ * When a membership began, as its sources give it: "since 12 Dec 2025", "signed by 20 Feb 2026 (not
+ * before 14 Jan 2026; exact date not published)", "joined on or after 4 Feb 2026 (date not published;
+ * not on the timeline)".
+ */
+export function startText(m: Pick<Membership, "role" | "since" | "notBefore" | "knownBy">): string {
+  if (m.since) return `since ${formatDate(m.since)}`;
+  const verb = START_VERBS[m.role] ?? "joined";
+  const after = m.notBefore ? `not before ${formatDate(m.notBefore)}; ` : "";
+  if (m.knownBy) return `${verb} by ${formatDate(m.knownBy)} (${after}exact date not published)`;
+  if (m.notBefore) return `${verb} on or after ${formatDate(m.notBefore)} (date not published; not on the timeline)`;
+  return `${verb === "joined" ? "joining" : "signing"} date not published (not on the timeline)`;
 }
 
 export function categoryOf(m: Membership): ForumCategory {

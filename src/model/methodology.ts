@@ -3,11 +3,11 @@
  * map rests on, and the known gaps. The wording follows data/README.md and the model code (status.ts,
  * forums.ts, bloc.ts, shares.ts, minerals.ts); every number is computed from the dataset. Pure.
  */
-import { CHINA, MINISTERIAL_DATE } from "../config.ts";
+import { CHINA, MARKER_AREA_KM2, MINISTERIAL_DATE, STATE_MINISTERIAL_FACTSHEET } from "../config.ts";
 import type { Dataset, Source } from "../types.ts";
 import { blocDefinition } from "./bloc.ts";
-import { CONFIDENCE_LABELS, formatDate } from "./format.ts";
-import { FORUM_NAMES } from "./forums.ts";
+import { CONFIDENCE_LABELS, formatDate, formatNumber } from "./format.ts";
+import { FORUM_NAMES, startText } from "./forums.ts";
 import { hhiReading, SHARE_BREAKS, SOURCE_PRIORITY, STAGE_LABELS, shareClassLabel } from "./minerals.ts";
 import { STATUS_LABELS } from "./status.ts";
 
@@ -32,7 +32,7 @@ export interface MethodologySource {
   /** The original publisher/page of a copy, else "". */
   original: string;
   licence: string;
-  /** How many records cite it: agreements, memberships, tallies and mineral tables. */
+  /** How many records cite it: agreements, memberships, tallies, left-out records and mineral tables. */
   usedBy: number;
 }
 
@@ -150,7 +150,7 @@ function forumSection(): MethodologySection {
   return {
     title: "Forums",
     paragraphs: [
-      "A membership counts from its start date until the day before its end date. A membership with no published start date counts from the forum's launch (its earliest dated membership): the country is known to be a member, not when it joined. Minerals Security Partnership memberships end on 4 Feb 2026, when FORGE replaced it.",
+      "A membership counts from its start date until the day before its end date. A membership with no published start date counts only from the day a source shows it holds, and says so (“signed by 20 Feb 2026”, with the earliest day the sources allow); one that no source dates at all is listed but not on the timeline. Minerals Security Partnership memberships end on 4 Feb 2026, when FORGE replaced it.",
     ],
     definitions: [
       [
@@ -235,8 +235,18 @@ function gapsSection(dataset: Dataset): MethodologySection {
   }
   const ministerial = tally("ministerial-signed");
   if (ministerial !== undefined) {
+    // The records counted among the 11 that the State Department's fact sheet does not cite.
+    const eleven = dataset.agreements.filter((a) => a.stateCount === "ministerial-11");
+    const named = eleven.filter((a) => a.sources.includes(STATE_MINISTERIAL_FACTSHEET));
+    const unnamed = eleven.filter((a) => !a.sources.includes(STATE_MINISTERIAL_FACTSHEET));
+    const probable = unnamed.map(
+      (a) =>
+        `${a.country} (${CONFIDENCE_LABELS[a.confidence].toLowerCase()}, ${plural(a.sources.length, "source", "sources")})`,
+    );
     paragraphs.push(
-      `The ${ordinal(ministerial)} ministerial agreement is not named by the State Department; the UK is the probable one (Philippine Embassy, Rappler), recorded with that caveat.`,
+      `The State Department named ${named.length} of the ${ministerial} ministerial agreements.${
+        probable.length > 0 ? ` Recorded as the rest, from other sources: ${list(probable)}.` : ""
+      }${named.length + unnamed.length < ministerial ? ` ${ministerial - named.length - unnamed.length} are not identified.` : ""}`,
     );
   }
   for (const a of dataset.agreements.filter((x) => x.type === null)) {
@@ -247,29 +257,41 @@ function gapsSection(dataset: Dataset): MethodologySection {
       `${a.country}: “${a.instrument}” has no published date (${CONFIDENCE_LABELS[a.confidence].toLowerCase()}, ${plural(a.sources.length, "source", "sources")}), so it is not on the timeline.`,
     );
   }
+  for (const l of dataset.leftOut) {
+    const when = l.reportedDate ? ` (reported for ${formatDate(l.reportedDate)})` : "";
+    paragraphs.push(`${l.country}: “${l.instrument}”${when} is left out. ${l.reason}`);
+  }
   const forge = dataset.memberships.filter((m) => m.forum === "forge");
   const inferred = forge.filter((m) => m.basis === "inferred");
   const joiners = forge.filter((m) => m.basis === "reported");
   if (forge.length > 0) {
     const joined = joiners.map(
-      (m) =>
-        `${m.country}, ${CONFIDENCE_LABELS[m.confidence].toLowerCase()}, ${m.since ? formatDate(m.since) : "no date"}`,
+      (m) => `${m.country}, ${CONFIDENCE_LABELS[m.confidence].toLowerCase()}: ${startText(m)}`,
     );
     paragraphs.push(
-      `FORGE has no official roster. ${inferred.length} of its ${forge.length} membership records are inferred: Minerals Security Partnership partners reported to carry over${joined.length ? `; plus reported joiners (${joined.join("; ")})` : ""}.`,
+      `FORGE has no official roster. ${inferred.length} of its ${forge.length} membership records are inferred: Minerals Security Partnership partners reported to carry over${joined.length ? `; plus reported joiners: ${joined.join("; ")}` : ""}.`,
     );
   }
-  paragraphs.push(
-    `News after early June 2026 is thin: no later signings were found; a gap in sources, not evidence of inactivity. The timeline ends at the latest record, ${formatDate(dataset.asOf)}.`,
-  );
+  const latest = latestSourceDate(dataset);
+  if (latest) {
+    paragraphs.push(
+      `The latest source behind a pact, forum or tally record is dated ${formatDate(latest)}; nothing later was found, a gap in sources, not evidence of inactivity. The timeline ends at the latest record, ${formatDate(dataset.asOf)}.`,
+    );
+  }
   for (const m of dataset.minerals.filter((x) => x.stages.length === 0)) {
     paragraphs.push(`${m.name} has no country data and no table: ${m.note}`);
   }
   const rows = dataset.mineralTables.flatMap((t) => t.rows);
   const withheld = rows.filter((r) => r.flag === "withheld").length;
   const unavailable = rows.filter((r) => r.flag === "not-available").length;
+  // The catalogue's notes say which world totals leave out the withheld US production.
+  const excluding = dataset.minerals.filter((m) => /world totals? exclude/i.test(m.note)).map((m) => m.name);
   paragraphs.push(
-    `${withheld} country values are withheld by the source and ${unavailable} are not available. They are kept with no share and shown as “withheld” or “not available”, never as zero. For lithium, silicon, ferrosilicon, bauxite and titanium sponge the USGS notes say the world total excludes the withheld US production.`,
+    `${withheld} country values are withheld by the source and ${unavailable} are not available. They are kept with no share and shown as “withheld” or “not available”, never as zero.${
+      excluding.length > 0
+        ? ` For ${list(excluding.map((n) => n.toLowerCase()))} the USGS notes say the world total excludes the withheld US production.`
+        : ""
+    }`,
   );
   const bounded = dataset.mineralTables.filter((t) => t.world.flag === "greater-than");
   if (bounded.length > 0) {
@@ -303,19 +325,25 @@ function mapSection(): MethodologySection {
   return {
     title: "The map",
     paragraphs: [
-      "World geometry: Natural Earth 1:50m countries (public domain) via the world-atlas package, keyed by ISO 3166-1 alpha-3. Kosovo is XKX; Northern Cyprus and Somaliland are merged into Cyprus and Somalia (ISO 3166 recognises neither); the Siachen Glacier into India, which administers it; Australia's Indian Ocean Territories into Australia. States under 15,000 km² are drawn with a point marker as well.",
+      `World geometry: Natural Earth 1:50m countries (public domain) via the world-atlas package, keyed by ISO 3166-1 alpha-3. Kosovo is XKX; Northern Cyprus and Somaliland are merged into Cyprus and Somalia (ISO 3166 recognises neither); the Siachen Glacier into India, which administers it; Australia's Indian Ocean Territories into Australia. States under ${formatNumber(MARKER_AREA_KM2)} km² are drawn with a point marker as well.`,
     ],
     definitions: [],
   };
 }
 
-function mineralName(dataset: Pick<Dataset, "minerals">, slug: string): string {
-  return dataset.minerals.find((m) => m.slug === slug)?.name ?? slug;
+/** The latest publication date (full or partial) of any source a pact, forum or tally record cites. */
+function latestSourceDate(dataset: Dataset): string | null {
+  const cited = new Set([
+    ...dataset.agreements.flatMap((a) => a.sources),
+    ...dataset.memberships.flatMap((m) => m.sources),
+    ...dataset.tallies.flatMap((t) => t.sources),
+  ]);
+  const dates = dataset.sources.filter((s) => cited.has(s.id) && s.date !== null).map((s) => s.date ?? "");
+  return dates.reduce<string | null>((a, d) => (a === null || d > a ? d : a), null);
 }
 
-function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${suffix}`;
+function mineralName(dataset: Pick<Dataset, "minerals">, slug: string): string {
+  return dataset.minerals.find((m) => m.slug === slug)?.name ?? slug;
 }
 
 /** Every source once, with how many records cite it, by publisher then title. */
@@ -327,6 +355,7 @@ function sourcesOf(dataset: Dataset): MethodologySource[] {
   for (const a of dataset.agreements) cite(a.sources);
   for (const m of dataset.memberships) cite(m.sources);
   for (const t of dataset.tallies) cite(t.sources);
+  for (const l of dataset.leftOut) cite(l.sources);
   for (const t of dataset.mineralTables) cite([t.source]);
   return dataset.sources
     .map((s) => ({

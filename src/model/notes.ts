@@ -1,7 +1,7 @@
 /** What the map cannot show, said next to the legend: unnamed tallies, undated records, conventions. Pure. */
 
+import type { View } from "../config.ts";
 import { MINISTERIAL_DATE } from "../config.ts";
-import type { View } from "../state/state.ts";
 import type { Dataset, Iso3 } from "../types.ts";
 import { formatDate } from "./format.ts";
 

@@ -8,7 +8,9 @@
  * minerals ramps also differ by ΔL* ≥ 10 in order (darker in light, brighter in dark); the border
  * has ≥ 3:1 contrast with the ocean, so every country is told from the sea whatever its fill.
  */
-export type Theme = "light" | "dark";
+import type { Theme } from "../config.ts";
+
+export type { Theme };
 export type Rgba = readonly [number, number, number, number];
 
 export interface BasePalette {

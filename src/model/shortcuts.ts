@@ -1,5 +1,5 @@
 /** Keyboard shortcuts: one table for the handler and the help popover, so they cannot disagree. Pure. */
-import type { View } from "../state/state.ts";
+import type { View } from "../config.ts";
 
 export type ShortcutCommand =
   | { type: "view"; view: View }

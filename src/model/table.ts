@@ -6,8 +6,9 @@
  * the `text` a reader sees, so a missing value reads as words ("withheld", "not available"), never
  * as 0, and sorts last.
  */
+
+import type { ForumView, View } from "../config.ts";
 import { MINISTERIAL_DATE } from "../config.ts";
-import type { ForumView, View } from "../state/state.ts";
 import type { Agreement, Confidence, Dataset, Iso3, Membership } from "../types.ts";
 import type { Index, Scene } from "./derive.ts";
 import { instrumentForm } from "./describe.ts";
@@ -16,6 +17,7 @@ import {
   activeMemberships,
   CATEGORY_LABELS,
   categoryOf,
+  countsFrom,
   FORUM_CATEGORIES,
   FORUM_NAMES,
   type ForumCategory,
@@ -217,8 +219,11 @@ function forumsTable(
   const rows: TableRow[] = [];
   for (const status of forumStatus(dataset, forum, date).values()) {
     const { iso3, category, memberships } = status;
-    const since = memberships.map((m) => m.since).filter((d): d is string => d !== null);
-    const first = since.length ? since.reduce((a, b) => (b < a ? b : a)) : null;
+    // The earliest day a membership is known to hold; an undated one reads "by …" (data/README.md).
+    const earliest = memberships
+      .filter((m) => countsFrom(m) !== null)
+      .reduce<Membership | null>((a, m) => (a === null || (countsFrom(m) ?? "") < (countsFrom(a) ?? "") ? m : a), null);
+    const first = earliest ? countsFrom(earliest) : null;
     const bases = [...new Set(memberships.map((m) => BASIS_TEXT[m.basis]))];
     const confidence = lowestConfidence(memberships.map((m) => m.confidence));
     const name = nameOf(iso3);
@@ -228,7 +233,7 @@ function forumsTable(
       text: [
         name,
         roleText(category, memberships),
-        first ? formatDate(first) : "Date not published",
+        earliest === null ? "Date not published" : earliest.since ? formatDate(first) : `By ${formatDate(first)}`,
         bases.join(", "),
         CONFIDENCE_TEXT[confidence],
       ],

@@ -13,8 +13,13 @@ export function timelineOf(dataset: Pick<Dataset, "agreements" | "memberships" |
   const dates = new Set<string>();
   for (const a of dataset.agreements) if (a.date) dates.add(a.date);
   for (const m of dataset.memberships) if (m.since && m.since >= "2025-01-01") dates.add(m.since);
+  const dated = [...dates].filter((d) => d <= dataset.asOf).sort();
+  const start = dated[0] ?? dataset.asOf;
+  // An undated membership appears on the day it is known to hold ("signed by 20 Feb 2026"): a step
+  // of the timeline when it falls inside it; the bound itself is no event that starts the timeline.
+  for (const m of dataset.memberships) if (!m.since && m.knownBy && m.knownBy > start) dates.add(m.knownBy);
   const events = [...dates].filter((d) => d <= dataset.asOf).sort();
-  return { start: events[0] ?? dataset.asOf, end: dataset.asOf, events };
+  return { start, end: dataset.asOf, events };
 }
 
 /** The timeline position for a requested date: clamped to the range; null means the end. */

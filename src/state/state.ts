@@ -1,14 +1,9 @@
 /** The app's state: everything a reader can change, all of it mirrored in the URL. Pure. */
-import { STAGES } from "../config.ts";
-import type { Theme } from "../model/palette.ts";
+import { FORUM_VIEWS, type ForumView, STAGES, type Theme, VIEWS, type View } from "../config.ts";
 import type { Stage } from "../types.ts";
 
-export { STAGES };
+export { FORUM_VIEWS, type ForumView, STAGES, VIEWS, type View };
 
-export const VIEWS = ["pacts", "forums", "minerals"] as const;
-export type View = (typeof VIEWS)[number];
-export const FORUM_VIEWS = ["forge", "msp", "pax-silica", "ministerial", "overlap"] as const;
-export type ForumView = (typeof FORUM_VIEWS)[number];
 export const THEME_SETTINGS = ["auto", "light", "dark"] as const;
 export type ThemeSetting = (typeof THEME_SETTINGS)[number];
 

@@ -1,10 +1,10 @@
 /** View tabs, the forum picker, the arcs switch and the country search. */
 
+import { h, setChildren } from "../dom.ts";
 import { STAGE_LABELS } from "../model/minerals.ts";
 import { searchPlaces } from "../model/search.ts";
 import { type AppState, FORUM_VIEWS, type ForumView, type View } from "../state/state.ts";
 import type { MineralInfo, Place, Stage } from "../types.ts";
-import { h, setChildren } from "./dom.ts";
 
 const VIEW_LABELS: Record<View, string> = { pacts: "Pacts", forums: "Forums", minerals: "Minerals" };
 const FORUM_LABELS: Record<ForumView, string> = {

@@ -4,12 +4,12 @@
  * is made in the page, from a data: URL (allowed by our CSP), and saved through a blob link.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { s } from "../dom.ts";
 import { fallbackProjection } from "../map/frame.ts";
 import { countryPaths, mapElements } from "../map/svg.ts";
 import type { MapView } from "../map/view.ts";
 import type { Category } from "../model/choropleth.ts";
 import { BASE_PALETTE } from "../model/palette.ts";
-import { s } from "./dom.ts";
 
 export interface ExportText {
   title: string;

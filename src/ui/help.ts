@@ -1,6 +1,7 @@
 /** The keyboard-shortcuts popover, built from the same table the key handler reads. */
+
+import { h, setChildren } from "../dom.ts";
 import { BUILT_IN_KEYS, SHORTCUTS } from "../model/shortcuts.ts";
-import { h, setChildren } from "./dom.ts";
 
 export interface Help {
   toggle(open?: boolean): void;

@@ -1,6 +1,7 @@
 /** The legend: one row per category with its colour and count; hover highlights, click filters. */
+
+import { h, setChildren } from "../dom.ts";
 import type { Choropleth } from "../model/choropleth.ts";
-import { h, setChildren } from "./dom.ts";
 
 export interface LegendHandlers {
   onHover(key: string | null): void;

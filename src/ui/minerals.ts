@@ -3,12 +3,12 @@
  * against China for this mineral, and the same comparison across every mineral. Text only, no HTML.
  */
 import { scaleLinear } from "d3-scale";
+import { h, s, setChildren } from "../dom.ts";
 import type { MineralsScene } from "../model/derive.ts";
 import { formatDate, formatShare } from "../model/format.ts";
 import type { BlocRow } from "../model/insight.ts";
 import { STAGE_LABELS } from "../model/minerals.ts";
 import type { Source } from "../types.ts";
-import { h, s, setChildren } from "./dom.ts";
 
 export interface InsightColours {
   bar: string;

@@ -1,9 +1,10 @@
 /** The country panel: every record for the selected country, each with its sources. */
+
+import { h, setChildren } from "../dom.ts";
 import type { PanelModel } from "../model/describe.ts";
 import { formatDate, formatShare } from "../model/format.ts";
 import { STAGE_LABELS } from "../model/minerals.ts";
 import type { Source, Stage } from "../types.ts";
-import { h, setChildren } from "./dom.ts";
 
 function sourceList(sources: readonly Source[]): HTMLElement {
   return h(

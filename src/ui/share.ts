@@ -3,10 +3,11 @@
  * (auto-height iframe + host script, or a plain iframe for hosts that forbid scripts) and a live
  * preview of what the code gives. Everything is built with text nodes; nothing becomes HTML.
  */
+
+import { h } from "../dom.ts";
 import { fullMapUrl, parseEmbedMessage } from "../embed/embed.ts";
 import { EMBED_PARTS, type EmbedPart, PART_LABELS } from "../embed/parts.ts";
 import { clampHeight, DEFAULT_EMBED_HEIGHT, embedSnippet, embedSrc, MIN_EMBED_HEIGHT } from "../embed/snippet.ts";
-import { h } from "./dom.ts";
 
 const PREVIEW_WIDTHS = [
   ["320", "320 px (small phone)"],

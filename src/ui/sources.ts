@@ -3,9 +3,10 @@
  * downloads and every source with its publisher, date, licence and link. Text only, no HTML.
  * Idempotent: the same model gives the same DOM.
  */
+
+import { h, setChildren } from "../dom.ts";
 import { formatDate } from "../model/format.ts";
 import type { MethodologyModel, MethodologySection, MethodologySource } from "../model/methodology.ts";
-import { h, setChildren } from "./dom.ts";
 
 export interface MethodologyHandlers {
   onClose(): void;

@@ -1,13 +1,64 @@
 /** Signals render state to readers, tests and host pages (DESIGN §3 readiness). */
-import { setChildren } from "./dom.ts";
+import type { Loaded } from "../data/load.ts";
+import { h, setChildren } from "../dom.ts";
 
 export function markReady(): void {
   document.documentElement.dataset.ready = "true";
 }
 
 /** Shows a readable message in place of the map and marks the page as failed. */
-export function renderFatal(el: HTMLElement, message: string): void {
+export function renderFatal(el: HTMLElement, message: string, ...actions: HTMLElement[]): void {
   document.documentElement.dataset.ready = "error";
   el.hidden = false;
-  setChildren(el, message);
+  setChildren(el, message, ...actions.flatMap((action) => [" ", action]));
+}
+
+/** An error nobody planned for: readers get a sentence, the console gets the exception. */
+export function renderUnexpected(el: HTMLElement, error: unknown): void {
+  console.error(error);
+  renderFatal(el, "Something went wrong while drawing the map. Reloading the page may help.");
+}
+
+export interface LoadingElements {
+  /** The status line ("Loading…"), a polite live region. */
+  loading: HTMLElement;
+  /** Where a failure is shown (an alert). */
+  fatal: HTMLElement;
+  /** What is being filled in: aria-busy while the data load. */
+  busy: HTMLElement;
+}
+
+/**
+ * Runs `load` until it succeeds: shows (and announces) the loading state at once, and on a failure
+ * the reader-facing reason, `data-ready="error"` and a "Try again" button that loads afresh.
+ */
+export function loadWithStatus<T>(load: () => Promise<Loaded<T>>, els: LoadingElements): Promise<T> {
+  return new Promise((resolve) => {
+    const attempt = (again: boolean) => {
+      delete document.documentElement.dataset.ready;
+      els.fatal.hidden = true;
+      els.busy.setAttribute("aria-busy", "true");
+      els.loading.hidden = false;
+      // A new text each time, so screen readers announce it (the page starts with a placeholder).
+      els.loading.textContent = again ? "Trying again to load the map's data…" : "Loading the map's data…";
+      const failed = (): Loaded<T> => ({ ok: false, error: "The map's data could not be loaded." });
+      load().then(done, (error: unknown) => {
+        console.error(error);
+        done(failed());
+      });
+      function done(result: Loaded<T>): void {
+        els.busy.removeAttribute("aria-busy");
+        els.loading.hidden = true;
+        els.loading.textContent = "";
+        if (result.ok) {
+          resolve(result.value);
+          return;
+        }
+        const retry = h("button", { type: "button", class: "link-button" }, "Try again");
+        retry.addEventListener("click", () => attempt(true));
+        renderFatal(els.fatal, result.error, retry);
+      }
+    };
+    attempt(false);
+  });
 }

@@ -4,8 +4,9 @@
  * search input is created once and kept across renders, so focus and caret survive typing; focus on
  * a header or country button is put back on its replacement.
  */
+
+import { h, setChildren } from "../dom.ts";
 import { filterRows, rowCount, sortRows, type TableModel, type TableSort } from "../model/table.ts";
-import { h, setChildren } from "./dom.ts";
 
 export interface TableOptions {
   sort: TableSort;

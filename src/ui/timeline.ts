@@ -2,9 +2,10 @@
  * The timeline: a date slider over every day from the first record to the latest, play/pause,
  * and steps from event to event. Keyboard: the slider's arrows move a day, PageUp/PageDown a month.
  */
+
+import { h, setChildren } from "../dom.ts";
 import { formatDate } from "../model/format.ts";
 import { addDays, daysBetween, nextEvent, previousEvent, type Timeline } from "../model/timeline.ts";
-import { h, setChildren } from "./dom.ts";
 
 export interface TimelineControl {
   render(date: string): void;

@@ -1,6 +1,7 @@
 /** The hover tooltip: a title and label/value rows, as text, placed next to the pointer. */
+
+import { h, setChildren } from "../dom.ts";
 import type { TooltipModel } from "../model/describe.ts";
-import { h, setChildren } from "./dom.ts";
 
 export function renderTooltip(el: HTMLElement, model: TooltipModel | null, point: { x: number; y: number }): void {
   if (!model) {

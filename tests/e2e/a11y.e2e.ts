@@ -9,13 +9,9 @@ import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PACT_COLOURS } from "../../src/model/palette.ts";
-import type { Dataset } from "../../src/types.ts";
-import { launchChromium } from "./chromium.ts";
-import { colourDistance, hex, openApp, pixel, projectToPage, screenshot } from "./page.ts";
+import { colourDistance, hex, label, launchChromium, openApp, pixel, projectToPage, screenshot } from "./harness.ts";
 
 const appUrl = inject("appUrl");
-const dataset = JSON.parse(readFileSync(join(inject("distDir"), "data", "dataset.json"), "utf8")) as Dataset;
-const label = (iso3: string) => (dataset.places.find((p) => p.iso3 === iso3)?.label ?? [0, 0]) as [number, number];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let browser: Browser;
 

@@ -8,8 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type BudgetKind, EMBED_BUDGETS } from "./budgets.ts";
 import { kB, weigh } from "./bytes.ts";
-import { launchChromium } from "./chromium.ts";
-import { foreignRequests, openApp } from "./page.ts";
+import { foreignRequests, launchChromium, openApp } from "./harness.ts";
 
 const appUrl = inject("appUrl");
 const distDir = inject("distDir");

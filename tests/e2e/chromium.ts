@@ -33,10 +33,13 @@ export interface LaunchOptions {
   args?: readonly string[];
 }
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error(INSTALL_HINT);
-  const args = [
+/**
+ * The switches every Chromium of the tests and the benchmark starts with: WebGL through SwiftShader
+ * on a machine without a GPU, nothing fetched from the internet, no first-run UI, and no sandbox
+ * when running as root (Chromium refuses to start otherwise).
+ */
+export function chromiumFlags(): string[] {
+  return [
     "--enable-unsafe-swiftshader",
     "--use-angle=swiftshader",
     "--ignore-gpu-blocklist",
@@ -46,8 +49,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     "--disable-default-apps",
     "--no-first-run",
     "--no-default-browser-check",
+    ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
   ];
-  if (process.getuid?.() === 0) args.push("--no-sandbox");
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(INSTALL_HINT);
+  const args = chromiumFlags();
   if (options.disableWebgl) args.push("--disable-webgl", "--disable-3d-apis");
   if (options.args) args.push(...options.args);
   return chromium.launch({ executablePath, headless: true, args });

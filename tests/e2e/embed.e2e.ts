@@ -1,16 +1,16 @@
 /**
  * Embeds in Chromium: the built app in cross-origin iframes on a news page served from another
  * origin, as a newsroom pastes it (normal, sandboxed, under a sub-path, three at once), with our
- * host script sizing each frame; plus more embeds than WebGL contexts, and the share dialog.
+ * host script sizing each frame; and the share dialog
+ * (more embeds than WebGL contexts: contexts.e2e.ts).
  */
 import type { Browser, Frame, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fullMapUrl } from "../../src/embed/embed.ts";
 import { embedSnippet } from "../../src/embed/snippet.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, openApp, screenshot } from "./harness.ts";
 import { articlePage, type HostServer, serveHost } from "./host.ts";
-import { openApp, screenshot } from "./page.ts";
 import { type StaticServer, serveStatic } from "./server.ts";
 
 const appUrl = inject("appUrl");
@@ -336,62 +336,6 @@ describe("three embeds in an article on another origin: normal, sandboxed, under
       "pan-x pan-y",
     );
   });
-});
-
-describe("more embeds than the browser has WebGL contexts", () => {
-  it("falls back on every map that loses its context instead of leaving it blank", async () => {
-    // Each map holds two contexts (MapLibre and deck.gl): with room for three, the second map's
-    // second context pushes out the first map's oldest.
-    const scarce = await launchChromium({ args: ["--max-active-webgl-contexts=3"] });
-    try {
-      const url = host.page(
-        "/scarce.html",
-        articlePage([
-          { width: 400, snippet: snippet(appUrl) },
-          { width: 400, snippet: snippet(`${appUrl}?view=forums`) },
-        ]),
-      );
-      const context = await scarce.newContext({ viewport: { width: 1400, height: 1000 }, reducedMotion: "reduce" });
-      const page = await context.newPage();
-      await page.goto(url);
-      const frames: Frame[] = [];
-      for (const handle of await page.locator("iframe.map").elementHandles()) {
-        const frame = await handle.contentFrame();
-        if (frame) frames.push(frame);
-      }
-      // Every frame ends in a state: drawn, or drawn by the fallback, or an error message.
-      for (const frame of frames) {
-        await frame.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 90_000 });
-      }
-      await page.waitForTimeout(1500);
-      let fellBack = 0;
-      for (const [i, frame] of frames.entries()) {
-        // The lead's fallbacks: a static SVG copy while the context is lost, or the SVG map.
-        const state = await frame.evaluate(() => ({
-          paused: document.getElementById("fallback-note")?.hidden === false,
-          svg: document.documentElement.classList.contains("is-svg-fallback"),
-        }));
-        if (state.paused || state.svg) fellBack += 1;
-        await page
-          .locator(`#embed-${i} iframe`)
-          .screenshot({ path: `test-results/screenshots/embed-scarce-webgl-${i}.png` });
-        expect(await colours(page, "#map", frame), `map ${i} is blank`).toBeGreaterThan(3);
-        // A fallback stays inside the map's box: one map, not two stacked over the legend.
-        const spill = await frame.evaluate(() => {
-          const area = document.querySelector(".map-area")?.getBoundingClientRect();
-          return [...document.querySelectorAll(".map-area .svg-map")]
-            .map((svg) => svg.getBoundingClientRect())
-            .filter((box) => area && box.height > 0 && box.bottom > area.bottom + 1)
-            .map((box) => Math.round(box.bottom - (area?.bottom ?? 0)));
-        });
-        expect(spill, `map ${i}: a fallback map spills out of the map area by`).toEqual([]);
-      }
-      expect(fellBack).toBeGreaterThanOrEqual(1);
-      await context.close();
-    } finally {
-      await scarce.close();
-    }
-  }, 120_000);
 });
 
 describe("share and embed dialog", () => {

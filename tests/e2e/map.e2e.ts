@@ -1,17 +1,24 @@
 /** The foundation: the production build renders a real WebGL map in real Chromium, offline. */
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BASE_PALETTE, FORUM_COLOURS } from "../../src/model/palette.ts";
-import type { Dataset } from "../../src/types.ts";
-import { launchChromium } from "./chromium.ts";
-import { colourDistance, foreignRequests, hex, openApp, pixel, projectToPage, screenshot } from "./page.ts";
+import {
+  colourDistance,
+  foreignRequests,
+  hex,
+  label,
+  launchChromium,
+  openApp,
+  pixel,
+  projectToPage,
+  rgb,
+  screenshot,
+  webglContexts,
+} from "./harness.ts";
 
 const appUrl = inject("appUrl");
-const dataset = JSON.parse(readFileSync(join(inject("distDir"), "data", "dataset.json"), "utf8")) as Dataset;
-const singapore = (dataset.places.find((p) => p.iso3 === "SGP")?.label ?? [0, 0]) as [number, number];
+const singapore = label("SGP");
 let browser: Browser;
 
 beforeAll(async () => {
@@ -20,11 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function rgb(hexColour: string): [number, number, number] {
-  const n = Number.parseInt(hexColour.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
 
 describe("the map in Chromium", () => {
   for (const theme of ["light", "dark"] as const) {
@@ -72,6 +74,18 @@ describe("the map in Chromium", () => {
     await page.waitForTimeout(300);
     const after = await projectToPage(page, 0, 0);
     expect(after[0] - before[0]).toBeGreaterThan(30);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("holds one WebGL context per map: deck.gl draws its markers and hub inside MapLibre's", async () => {
+    const { page, errors } = await openApp(browser, `${appUrl}?view=forums&forum=pax-silica`);
+    expect(await webglContexts(page)).toBe(1);
+    // deck.gl's own canvas would be a second drawing surface over the map.
+    expect(await page.locator("#map canvas").count()).toBe(1);
+    const png = await screenshot(page, "map-one-context");
+    const [x, y] = await projectToPage(page, ...singapore);
+    expect(colourDistance(pixel(png, x, y), rgb(FORUM_COLOURS.light.signatory ?? ""))).toBeLessThanOrEqual(6);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,17 +1,23 @@
 /** The minerals view in Chromium: shares on the map, concentration, and the bloc against China. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chooseTable } from "../../src/model/minerals.ts";
+import { chooseTable, mineralChoropleth } from "../../src/model/minerals.ts";
 import { MINERAL_COLOURS } from "../../src/model/palette.ts";
-import type { Dataset } from "../../src/types.ts";
-import { launchChromium } from "./chromium.ts";
-import { colourDistance, hex, openApp, pixel, projectToPage, screenshot } from "./page.ts";
+import {
+  builtDataset,
+  colourDistance,
+  hex,
+  label,
+  launchChromium,
+  openApp,
+  pixel,
+  projectToPage,
+  rgb,
+  screenshot,
+} from "./harness.ts";
 
 const appUrl = inject("appUrl");
-const dataset = JSON.parse(readFileSync(join(inject("distDir"), "data", "dataset.json"), "utf8")) as Dataset;
-const label = (iso3: string) => dataset.places.find((p) => p.iso3 === iso3)?.label ?? [0, 0];
+const dataset = builtDataset();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -20,22 +26,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function rgb(hexColour: string): number[] {
-  const n = Number.parseInt(hexColour.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
 const luminance = ([r = 0, g = 0, b = 0]: number[]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
 describe("minerals view", () => {
   it("gives the top cobalt producer (DR Congo) the darkest colour on the map", async () => {
     const { page, errors } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt`);
     const png = await screenshot(page, "minerals-cobalt");
-    const drc = pixel(png, ...(await projectToPage(page, ...(label("COD") as [number, number]))));
+    const drc = pixel(png, ...(await projectToPage(page, ...label("COD"))));
     const darkest = rgb(MINERAL_COLOURS.light["class-5"] ?? "");
     expect(colourDistance(drc, darkest), hex(drc)).toBeLessThanOrEqual(3);
     for (const iso3 of ["IDN", "RUS", "AUS", "CAN", "CHN"]) {
-      const other = pixel(png, ...(await projectToPage(page, ...(label(iso3) as [number, number]))));
+      const other = pixel(png, ...(await projectToPage(page, ...label(iso3))));
       expect(luminance(other), `${iso3} ${hex(other)}`).toBeGreaterThan(luminance(drc));
     }
     expect(errors).toEqual([]);
@@ -70,7 +71,7 @@ describe("minerals view", () => {
 
   it("shows amount, share and rank on hover", async () => {
     const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=lithium`);
-    await page.mouse.move(...(await projectToPage(page, ...(label("AUS") as [number, number]))));
+    await page.mouse.move(...(await projectToPage(page, ...label("AUS"))));
     const tooltip = page.locator("#tooltip");
     await tooltip.waitFor({ state: "visible" });
     const text = await tooltip.textContent();
@@ -95,6 +96,42 @@ describe("minerals view", () => {
     await page.getByRole("button", { name: "Next event" }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get("date") === "2025-12-04");
     expect(await figure()).toBe("Bloc 75%");
+    await page.context().close();
+  });
+
+  it("ends a URL asking for a year without data with the URL, the Year select and the map on the year drawn", async () => {
+    const { page, warnings, errors } = await openApp(
+      browser,
+      `${appUrl}?view=minerals&mineral=graphite&stage=refining&year=2025`,
+    );
+    const drawn = chooseTable(dataset, "graphite", "refining", 2025).choice;
+    expect(drawn?.year).toBe(2024);
+    expect(new URL(page.url()).search).toBe("?view=minerals&mineral=graphite&stage=refining&year=2024");
+    expect(await page.locator("#year-select").inputValue()).toBe("2024");
+    expect(await page.locator("#legend").textContent()).toContain("Refining, share of world, 2024");
+    expect(await page.locator("#summary").textContent()).toContain("2024");
+    const drawable = new Set(dataset.places.map((p) => p.iso3));
+    const china = drawn && mineralChoropleth(drawn.table, "light", drawable)?.countries.get("CHN");
+    const png = await screenshot(page, "minerals-graphite-refining-year-resolved");
+    const seen = pixel(png, ...(await projectToPage(page, ...(label("CHN") as [number, number]))));
+    expect(colourDistance(seen, rgb(china?.colour ?? "")), hex(seen)).toBeLessThanOrEqual(3);
+    expect(warnings.filter((w) => w.startsWith("Ignoring"))).toEqual([
+      'Ignoring URL parameter year="2025": no graphite table for refining in 2025; showing 2024.',
+    ]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("resolves Back and Forward too: an unknown mineral comes back as the default, named in the select and the URL", async () => {
+    const { page, warnings } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt`);
+    await page.evaluate(() => history.pushState(null, "", "?view=minerals&mineral=unobtainium&year=1900"));
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => location.search === "?view=minerals&mineral=cobalt");
+    await page.evaluate(() => history.forward());
+    await page.waitForFunction(() => location.search === "?view=minerals&year=2025", undefined, { timeout: 5000 });
+    expect(await page.locator("#mineral-select").inputValue()).toBe("lithium");
+    expect(await page.locator("#year-select").inputValue()).toBe("2025");
+    expect(warnings.filter((w) => w.startsWith("Ignoring"))).toHaveLength(2);
     await page.context().close();
   });
 });

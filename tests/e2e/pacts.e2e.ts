@@ -1,22 +1,24 @@
 /** The pacts and forums views in Chromium: colours by date, hover, panel, timeline, URL state. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { greatCircle, WASHINGTON } from "../../src/model/arcs.ts";
 import { BASE_PALETTE, FORUM_COLOURS, PACT_COLOURS } from "../../src/model/palette.ts";
-import type { Dataset } from "../../src/types.ts";
-import { launchChromium } from "./chromium.ts";
-import { colourDistance, hex, openApp, pixel, projectToPage, screenshot } from "./page.ts";
+import {
+  builtDataset,
+  colourDistance,
+  hex,
+  label,
+  launchChromium,
+  openApp,
+  pixel,
+  projectToPage,
+  rgb,
+  screenshot,
+} from "./harness.ts";
 
 const appUrl = inject("appUrl");
-const dataset = JSON.parse(readFileSync(join(inject("distDir"), "data", "dataset.json"), "utf8")) as Dataset;
-const label = (iso3: string) => {
-  const place = dataset.places.find((p) => p.iso3 === iso3);
-  if (!place) throw new Error(`no place ${iso3}`);
-  return place.label;
-};
+const dataset = builtDataset();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -25,11 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function rgb(hexColour: string): number[] {
-  const n = Number.parseInt(hexColour.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
 
 async function colourOf(page: Page, iso3: string, shot: string): Promise<number[]> {
   const png = await screenshot(page, shot);

@@ -30,6 +30,7 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
     colorScheme: options.colorScheme ?? "light",
     reducedMotion: "reduce",
   });
+  await context.addInitScript(countWebglContexts);
   const page = await context.newPage();
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -54,6 +55,31 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
     { timeout: 45_000 },
   );
   return { page, errors, warnings, requests };
+}
+
+/**
+ * Runs in the page before its scripts: records every canvas that is given a WebGL context, so a
+ * test can ask how many contexts the page holds (`webglContexts`).
+ */
+function countWebglContexts(): void {
+  const canvases = new Set<HTMLCanvasElement | OffscreenCanvas>();
+  (window as unknown as { webglCanvases: typeof canvases }).webglCanvases = canvases;
+  for (const type of [HTMLCanvasElement, OffscreenCanvas]) {
+    const getContext = type.prototype.getContext as (this: unknown, id: string, options?: unknown) => unknown;
+    type.prototype.getContext = function (this: HTMLCanvasElement, id: string, options?: unknown) {
+      const context = getContext.call(this, id, options);
+      if (context && /webgl/.test(id)) canvases.add(this);
+      return context;
+    } as typeof type.prototype.getContext;
+  }
+}
+
+/** WebGL contexts the page holds now: canvases given one that are still in the document. */
+export async function webglContexts(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvases = (window as unknown as { webglCanvases: Set<HTMLCanvasElement | OffscreenCanvas> }).webglCanvases;
+    return [...canvases].filter((canvas) => !(canvas instanceof HTMLCanvasElement) || canvas.isConnected).length;
+  });
 }
 
 /** Requests that left the app's own origin (there must be none). */
@@ -98,4 +124,35 @@ export function hex(rgb: readonly number[]): string {
 /** Largest per-channel difference between two colours. */
 export function colourDistance(a: readonly number[], b: readonly number[]): number {
   return Math.max(...a.map((c, i) => Math.abs(c - (b[i] ?? 0))));
+}
+
+/** How much of a map's picture is sea and land, as fractions of its pixels (sampled). */
+export interface MapCoverage {
+  ocean: number;
+  /** Plain land or a country in one of the palette's category colours. */
+  land: number;
+}
+
+/**
+ * Judges a screenshot of a map as a reader would: how much of it shows the theme's ocean, and how
+ * much its land or category colours (within `tolerance` per channel, for anti-aliasing). A white
+ * box, a broken-image glyph or a note on an empty frame scores near 0 on both.
+ */
+export function mapCoverage(png: PNG, ocean: string, landColours: readonly string[], tolerance = 6): MapCoverage {
+  const rgbOf = (hexColour: string) => {
+    const n = Number.parseInt(hexColour.slice(1, 7), 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  };
+  const sea = rgbOf(ocean);
+  const lands = landColours.map(rgbOf);
+  let oceanCount = 0;
+  let landCount = 0;
+  let total = 0;
+  for (let i = 0; i < png.data.length; i += 4 * 5) {
+    const colour = [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0];
+    total += 1;
+    if (colourDistance(colour, sea) <= tolerance) oceanCount += 1;
+    else if (lands.some((land) => colourDistance(colour, land) <= tolerance)) landCount += 1;
+  }
+  return { ocean: oceanCount / total, land: landCount / total };
 }

@@ -12,7 +12,7 @@ describe("the committed build output", () => {
   it("is up to date with data/ (run `npm run data:build` when this fails)", () => {
     const current = (name: string) => (existsSync(`${OUT}/${name}`) ? readFileSync(`${OUT}/${name}`, "utf8") : null);
     expect(staleFiles(freshOutputs(), current, readdirSync(OUT))).toEqual([]);
-  });
+  }, 60_000); // the whole data build (geometry included): seconds on a busy machine
 
   it("lists every source in data/README.md (the list is generated)", () => {
     expect(buildReadme(readRepo, freshOutputs())).toBe(readRepo("data/README.md"));

@@ -36,9 +36,14 @@ const TEXTS: TableTexts = {
   ),
   memberships: csv(
     HEADERS.memberships,
-    "CHL,Chile,ministerial,delegation,2026-02-04,,official,high,,src-b",
-    "AUS,Australia,msp,member,2022-06-14,2026-02-04,official,high,,src-a",
-    "EUU,European Union,forge,member,2026-02-04,,inferred,medium,,src-b",
+    "CHL,Chile,ministerial,delegation,2026-02-04,,,,official,high,,src-b",
+    "AUS,Australia,msp,member,2022-06-14,,,2026-02-04,official,high,,src-a",
+    "EUU,European Union,forge,member,2026-02-04,,,,inferred,medium,,src-b",
+    "CHL,Chile,pax-silica,signatory,,2026-01-14,2026-02-20,,reported,low,,src-b",
+  ),
+  leftOut: csv(
+    HEADERS.leftOut,
+    "chl-2026-03-19-plan,CHL,Chile,Action plan (planned),2026-03-19,Planned; signature not confirmed.,src-b",
   ),
   tallies: csv(
     HEADERS.tallies,
@@ -74,7 +79,7 @@ describe("buildDataset", () => {
       "chl-2026-02-04-mou",
       "euu-undated",
     ]);
-    expect(dataset.memberships.map((m) => m.forum)).toEqual(["forge", "msp", "ministerial"]);
+    expect(dataset.memberships.map((m) => m.forum)).toEqual(["forge", "msp", "pax-silica", "ministerial"]);
     expect(dataset.tallies.map((t) => t.id)).toEqual(["ministerial-signed", "prior-signed"]);
   });
 
@@ -139,22 +144,46 @@ describe("buildDataset", () => {
   });
 });
 
+describe("left-out records", () => {
+  it("are kept apart from the agreements, and may not be both", () => {
+    expect(dataset.leftOut.map((l) => l.id)).toEqual(["chl-2026-03-19-plan"]);
+    expect(dataset.agreements.some((a) => a.id === "chl-2026-03-19-plan")).toBe(false);
+    const both = { ...TEXTS, leftOut: TEXTS.leftOut.replace("chl-2026-03-19-plan", "chl-2026-02-04-mou") };
+    try {
+      buildDataset(both, COUNTRIES, PLACES, "2026-11-26", NONE);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DataError).issues).toEqual([
+        expect.objectContaining({
+          file: "data/left-out.csv",
+          line: 2,
+          field: "id",
+          reason: expect.stringMatching(/also in data\/agreements.csv/),
+        }),
+      ]);
+    }
+  });
+});
+
 describe("publicCsvs", () => {
   const out = publicCsvs(dataset);
 
   it("writes agreements with source URLs and empty cells for unknown dates", () => {
     expect(out.agreements.split("\n").slice(0, 4)).toEqual([
-      "iso3,country,instrument,type,date_signed,cohort,confidence,notes,sources",
-      "AUS,Australia,Framework,framework,2025-10-20,pre-ministerial,high,,https://example.org/a;https://example.org/b",
-      "CHL,Chile,MOU,mou,2026-02-04,ministerial,high,,https://example.org/b",
-      "EUU,European Union,Action plan,action-plan,,post-ministerial,low,,https://example.org/b",
+      "iso3,country,instrument,type,kind,date_signed,cohort,state_count,confidence,notes,sources",
+      "AUS,Australia,Framework,framework,pact,2025-10-20,pre-ministerial,prior-10-likely,high,,https://example.org/a;https://example.org/b",
+      "CHL,Chile,MOU,mou,pact,2026-02-04,ministerial,ministerial-11,high,,https://example.org/b",
+      "EUU,European Union,Action plan,action-plan,related,,post-ministerial,none,low,,https://example.org/b",
     ]);
   });
 
-  it("writes memberships with empty cells for open-ended dates", () => {
-    expect(out.memberships.split("\n")[1]).toBe(
-      "EUU,European Union,forge,member,2026-02-04,,medium,https://example.org/b",
-    );
+  it("writes memberships with empty cells for open-ended dates, and an undated record's bounds", () => {
+    expect(out.memberships.split("\n").slice(0, 4)).toEqual([
+      "iso3,country,forum,role,since,not_before,known_by,until,confidence,sources",
+      "EUU,European Union,forge,member,2026-02-04,,,,medium,https://example.org/b",
+      "AUS,Australia,msp,member,2022-06-14,,,2026-02-04,high,https://example.org/a",
+      "CHL,Chile,pax-silica,signatory,,2026-01-14,2026-02-20,,low,https://example.org/b",
+    ]);
   });
 
   it("writes minerals with derived shares, aggregates last, no withheld or bound values", () => {

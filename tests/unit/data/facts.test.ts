@@ -3,6 +3,9 @@
  * so an edit to data/ that changes one is noticed.
  */
 import { describe, expect, it } from "vitest";
+import { activeMemberships } from "../../../src/model/forums.ts";
+import { statusByCountry } from "../../../src/model/status.ts";
+import { timelineOf } from "../../../src/model/timeline.ts";
 import type { Agreement, Forum, Role } from "../../../src/types.ts";
 import { freshDataset } from "./fresh.ts";
 
@@ -94,8 +97,67 @@ describe("dated records", () => {
     expect(tally("pax-silica-signatories-uae")?.value).toBe(9);
   });
 
-  it("FORGE replaced the MSP on 4 Feb 2026, chaired by the Republic of Korea", () => {
-    expect(members("forge", "chair")).toEqual([expect.objectContaining({ iso3: "KOR", since: "2026-02-04" })]);
+  it("Greece signed Pax Silica between 14 Jan and 20 Feb 2026: not a signatory on 14 Jan, one by 20 Feb", () => {
+    const greece = members("pax-silica", "signatory").find((m) => m.iso3 === "GRC");
+    expect(greece).toMatchObject({ since: null, notBefore: "2026-01-14", knownBy: "2026-02-20", confidence: "low" });
+    const signatoriesOn = (date: string) =>
+      activeMemberships(members("pax-silica", "signatory"), date)
+        .map((m) => m.iso3)
+        .sort();
+    // State's list of 14 Jan 2026: the UAE the ninth signatory, counting the US; Greece absent.
+    expect(signatoriesOn("2025-12-12")).toHaveLength(7);
+    expect(signatoriesOn("2026-01-14")).toHaveLength(9);
+    expect(signatoriesOn("2026-01-14")).not.toContain("GRC");
+    expect(signatoriesOn("2026-02-19")).not.toContain("GRC");
+    expect(signatoriesOn("2026-02-20")).toContain("GRC");
+    expect(signatoriesOn("2026-02-20")).toHaveLength(11);
+    expect(timelineOf(dataset).events).toContain("2026-02-20");
+  });
+
+  it("Japan's planned action plan of 19 Mar 2026 is never counted as signed: it is left out, with its reason", () => {
+    const id = "jpn-2026-03-19-action-plan";
+    expect(dataset.agreements.some((a) => a.id === id || (a.iso3 === "JPN" && a.type === "action-plan"))).toBe(false);
+    expect(dataset.leftOut).toEqual([
+      expect.objectContaining({
+        id,
+        iso3: "JPN",
+        reportedDate: "2026-03-19",
+        reason: expect.stringMatching(/^Planned, not signed/),
+      }),
+    ]);
+    const timeline = timelineOf(dataset);
+    expect(timeline.events).not.toContain("2026-03-19");
+    for (const date of ["2026-03-19", ...timeline.events, dataset.asOf]) {
+      const japan = statusByCountry(dataset, date).get("JPN");
+      expect((japan?.agreements ?? []).map((a) => a.type)).not.toContain("action-plan");
+    }
+    // What Japan's record does show at the end: its framework (before) and the joint statement of 4 Feb 2026.
+    expect(
+      statusByCountry(dataset, dataset.asOf)
+        .get("JPN")
+        ?.agreements.map((a) => a.id),
+    ).toEqual(["jpn-2025-10-28-framework", "jpn-2026-02-04-joint-statement"]);
+  });
+
+  it("the EU–US–Japan joint statement of 4 Feb 2026 is recorded for the EU and Japan, a related deal", () => {
+    const statement = dataset.agreements.filter((a) => a.id.endsWith("-2026-02-04-joint-statement"));
+    expect(statement.map((a) => a.iso3).sort()).toEqual(["EUU", "JPN"]);
+    for (const a of statement) {
+      expect(a).toMatchObject({ kind: "related", type: "joint-statement", cohort: "ministerial", stateCount: "none" });
+      expect(a.sources).toContain("ec-2026-02-04-eu-us-japan-joint-statement");
+    }
+  });
+
+  it("India's framework of 26 May 2026 rests on no official source: medium confidence", () => {
+    expect(agreement("IND", "2026-05-26")?.confidence).toBe("medium");
+  });
+
+  it("FORGE replaced the MSP on 4 Feb 2026, chaired by the Republic of Korea through June 2026", () => {
+    expect(members("forge", "chair")).toEqual([
+      expect.objectContaining({ iso3: "KOR", since: "2026-02-04", until: "2026-07-01" }),
+    ]);
+    expect(activeMemberships(members("forge", "chair"), "2026-06-30")).toHaveLength(1);
+    expect(activeMemberships(members("forge", "chair"), "2026-07-01")).toHaveLength(0);
     const msp = members("msp", "member");
     expect(msp).toHaveLength(15); // 14 countries + the EU
     expect(msp.filter((m) => m.iso3 !== "EUU")).toHaveLength(14);

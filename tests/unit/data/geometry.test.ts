@@ -4,8 +4,9 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 import { topology } from "topojson-server";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { describe, expect, it } from "vitest";
-import { buildWorld, cutAtAntimeridian, labelPoint } from "../../../data/geometry.ts";
+import { buildWorld, cutAtAntimeridian, labelPoint, type OverrideRow } from "../../../data/geometry.ts";
 import { readCountries } from "../../../data/tables.ts";
+import { DataError, type DataIssue } from "../../../src/data/csv.ts";
 import { countryFeatures } from "../../../src/data/topology.ts";
 
 /** Byte budget of the shipped world geometry (public/data/world.json). */
@@ -166,8 +167,38 @@ describe("buildWorld", () => {
     expect(places.find((p) => p.iso3 === "TUV")?.label).toEqual([179.2, -8.52]);
   });
 
-  it("refuses a feature it cannot code, naming it", () => {
+  const issuesOf = (overrides: OverrideRow[]): DataIssue[] => {
+    try {
+      buildWorld(source, countryRows, overrides);
+    } catch (error) {
+      if (error instanceof DataError) return [...error.issues];
+      throw error;
+    }
+    return [];
+  };
+
+  it("refuses a feature it cannot code, naming it and the line where its row belongs (never line 0)", () => {
     expect(() => buildWorld(source, countryRows, [])).toThrow(/"Kosovo".*no ISO3 code/);
+    const issues = issuesOf([{ line: 2, featureName: "Somewhere else", iso3: "AAA" }]);
+    expect(issues).toEqual([
+      {
+        file: "data/topology-overrides.csv",
+        line: 3,
+        field: "feature_name",
+        reason: expect.stringContaining('"Kosovo"'),
+      },
+    ]);
+  });
+
+  it("names the override row whose code is not in countries.csv", () => {
+    expect(issuesOf([{ line: 5, featureName: "Kosovo", iso3: "KOS" }])).toEqual([
+      {
+        file: "data/topology-overrides.csv",
+        line: 5,
+        field: "iso3",
+        reason: '"KOS" (for world-atlas feature "Kosovo") is not a code in data/countries.csv',
+      },
+    ]);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   readSources,
   readTallies,
 } from "../../../data/readers.ts";
+import { readOverrides } from "../../../data/tables.ts";
 import { DataError, type DataIssue } from "../../../src/data/csv.ts";
 import { isValidDate } from "../../../src/data/dates.ts";
 
@@ -47,7 +48,7 @@ describe("broken fixtures fail with file, line, field and reason", () => {
       "date_signed",
       "2027-01-15 is in the future (today is 2026-11-26)",
     ],
-    ["agreements-truncated.csv", readAgreements, 3, "(row)", "unterminated quoted field (file truncated?)"],
+    ["agreements-truncated.csv", readAgreements, 3, "notes", "unterminated quoted field (file truncated?)"],
     ["tallies-truncated.csv", readTallies, 3, "(row)", "expected 5 fields, found 3"],
     ["memberships-missing-source.csv", readMemberships, 3, "sources", "no source cited"],
     ["memberships-unknown-source.csv", readMemberships, 3, "sources", 'unknown source id "src-nope"'],
@@ -58,6 +59,20 @@ describe("broken fixtures fail with file, line, field and reason", () => {
       "iso3",
       "duplicate record: same country, forum, role and since as line 2",
     ],
+    [
+      "memberships-bound-with-date.csv",
+      readMemberships,
+      3,
+      "known_by",
+      "only for a record with no since (the date is known)",
+    ],
+    [
+      "memberships-bound-reversed.csv",
+      readMemberships,
+      3,
+      "known_by",
+      "is before not_before (2026-01-14 < 2026-02-20)",
+    ],
     ["minerals-non-numeric.csv", readMinerals, 3, "value", 'not a number "69,000"'],
     [
       "minerals-mixed-units.csv",
@@ -66,7 +81,35 @@ describe("broken fixtures fail with file, line, field and reason", () => {
       "unit",
       `"metric tons" differs from the table's unit "metric tons, lithium content" (line 2)`,
     ],
-    ["minerals-bad-sum.csv", readMinerals, 4, "value", "rows sum to 6.1429 of the world total"],
+    ["minerals-bad-sum.csv", readMinerals, 4, "value", "rows sum to 0.8758 of the world total"],
+    [
+      "minerals-share-over-100.csv",
+      readMinerals,
+      3,
+      "value",
+      "690000 is more than the world total 161000 (line 4): a share above 100%",
+    ],
+    ["agreements-header-only.csv", readAgreements, 1, "(header)", "no records: the file has a header and nothing else"],
+    ["memberships-header-only.csv", readMemberships, 1, "(header)", "no records"],
+    ["tallies-header-only.csv", readTallies, 1, "(header)", "no records"],
+    ["agreements-stray-quote.csv", readAgreements, 3, "country", "a quote inside an unquoted field"],
+    ["agreements-junk-after-quote.csv", readAgreements, 3, "country", 'text after the closing quote ("junk")'],
+    [
+      "agreements-unbalanced-quote.csv",
+      readAgreements,
+      3,
+      "notes",
+      "a quoted field runs past the end of the line: a closing quote is missing (unbalanced quotes)",
+    ],
+    ["memberships-invalid-utf8.csv", readMemberships, 3, "notes", "invalid UTF-8"],
+    ["memberships-nul.csv", readMemberships, 3, "notes", "control character U+0000 (NUL) in the text"],
+    [
+      "topology-overrides-duplicate.csv",
+      (text, _ctx, file) => readOverrides(text, file),
+      4,
+      "feature_name",
+      'duplicate feature "N. Cyprus": already on line 2',
+    ],
     ["minerals-no-world.csv", readMinerals, 2, "iso3", "has no world total (WLD) row"],
     ["sources-mirror-without-original.csv", readSources, 3, "original", "a mirror must name the original"],
   ];
@@ -191,11 +234,11 @@ describe("readers", () => {
 
   it("require a documented share-sum exception to still match its table", () => {
     const text = readFileSync(`${BROKEN}/minerals-bad-sum.csv`, "utf8");
-    const sumExceptions = new Map([["lithium/mine/2025/src-a", { sum: 6.1429, reason: "a known quirk" }]]);
+    const sumExceptions = new Map([["lithium/mine/2025/src-a", { sum: 0.8758, reason: "a known quirk" }]]);
     expect(readMinerals(text, { ...ctx, sumExceptions })).toHaveLength(3);
-    const stale = new Map([["lithium/mine/2025/src-a", { sum: 6.2, reason: "a known quirk" }]]);
-    expect(() => readMinerals(text, { ...ctx, sumExceptions: stale })).toThrow("the documented exception says 6.2");
-    const fixed = text.replace("920000", "92000");
+    const stale = new Map([["lithium/mine/2025/src-a", { sum: 0.9, reason: "a known quirk" }]]);
+    expect(() => readMinerals(text, { ...ctx, sumExceptions: stale })).toThrow("the documented exception says 0.9");
+    const fixed = text.replace("49000", "69000");
     expect(() => readMinerals(fixed, { ...ctx, sumExceptions })).toThrow("remove the documented exception");
   });
 });

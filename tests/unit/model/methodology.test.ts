@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { MARKER_AREA_KM2 } from "../../../src/config.ts";
 import { parseDataset } from "../../../src/data/schema.ts";
 import { blocDefinition } from "../../../src/model/bloc.ts";
+import { formatNumber } from "../../../src/model/format.ts";
 import { methodologyModel } from "../../../src/model/methodology.ts";
 import { STATUS_LABELS, STATUSES } from "../../../src/model/status.ts";
 import type { Dataset } from "../../../src/types.ts";
@@ -108,9 +110,21 @@ describe("methodologyModel: definitions and gaps", () => {
     expect(gaps).toMatch(/The 17 countries that concluded negotiations are not named in any source/);
     expect(gaps).toMatch(/The 10 pacts signed before the ministerial were never listed\. 7 are likely and 3/);
     expect(gaps).toMatch(/FORGE has no official roster\. 15 of its 17 membership records are inferred/);
-    expect(gaps).toMatch(/Mongolia, low confidence, no date/);
+    expect(gaps).toMatch(
+      /Mongolia, low confidence: joined on or after 4 Feb 2026 \(date not published; not on the timeline\)/,
+    );
     expect(gaps).toMatch(/Germanium has no country data/);
-    expect(gaps).toMatch(/News after early June 2026 is thin/);
+    // Facts computed, not typed: the latest source, the unnamed 11th, the totals without US output.
+    expect(gaps).toMatch(/The latest source behind a pact, forum or tally record is dated 2 Jun 2026; nothing later/);
+    expect(gaps).toMatch(
+      /The State Department named 10 of the 11 ministerial agreements\. Recorded as the rest, from other sources: United Kingdom \(medium confidence, 5 sources\)\./,
+    );
+    expect(gaps).toMatch(
+      /For lithium, silicon metal, ferrosilicon, bauxite and titanium \(sponge metal\) the USGS notes say the world total excludes/,
+    );
+    expect(gaps).toMatch(
+      /Japan: “US–Japan Action Plan .*\(planned\)” \(reported for 19 Mar 2026\) is left out\. Planned, not signed/,
+    );
     expect(gaps).toMatch(/Kenya: .* has no published date/);
     expect(gaps).toMatch(/Morocco's instrument has no published title/);
     expect(gaps).toMatch(/20 country values are withheld by the source and 73 are not available/);
@@ -130,6 +144,27 @@ describe("methodologyModel: definitions and gaps", () => {
       ?.paragraphs.join("\n");
     expect(gaps).toMatch(/The 18 countries that concluded negotiations/);
     expect(gaps).not.toMatch(/Kenya/);
+  });
+
+  it("computes its facts from the records: the unnamed 11th, the latest source, the marker threshold", () => {
+    const named: Dataset = {
+      ...dataset,
+      agreements: dataset.agreements.map((a) =>
+        a.iso3 === "GBR" ? { ...a, sources: [...a.sources, "state-2026-02-04-ministerial-factsheet"] } : a,
+      ),
+      sources: dataset.sources.map((s) =>
+        s.id === "aljazeera-gadg-2026-06-02-ind-framework" ? { ...s, date: "2026-05-30" } : s,
+      ),
+      minerals: dataset.minerals.map((m) => (m.slug === "bauxite" ? { ...m, note: "" } : m)),
+    };
+    const gaps = methodologyModel(named)
+      .sections.find((s) => s.title === "Known gaps")
+      ?.paragraphs.join("\n");
+    expect(gaps).toMatch(/The State Department named 11 of the 11 ministerial agreements\.\n/);
+    expect(gaps).toMatch(/is dated 30 May 2026/);
+    expect(gaps).toMatch(/For lithium, silicon metal, ferrosilicon and titanium \(sponge metal\) the USGS/);
+    expect(textOf("The map")).toMatch(new RegExp(`States under ${formatNumber(MARKER_AREA_KM2)} km²`));
+    expect(formatNumber(MARKER_AREA_KM2)).toBe("15,000");
   });
 
   it("is pure: the same dataset gives an equal model", () => {

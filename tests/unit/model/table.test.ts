@@ -108,10 +108,17 @@ describe("tableModel, forums view", () => {
     expect(forge.caption).toMatch(/^FORGE/);
     expect(forge.rows[0]?.iso3).toBe("KOR");
     expect(textOf(forge, "KOR", "role")).toMatch(/^Chair/);
-    expect(textOf(forge, "MNG", "since")).toBe("Date not published");
-    expect(textOf(forge, "MNG", "basis")).toBe("Reported");
-    expect(textOf(forge, "MNG", "confidence")).toBe("Low");
+    // Mongolia's reported joining has no day a source shows it held: not on the timeline.
+    expect(forge.rows.some((r) => r.iso3 === "MNG")).toBe(false);
     expect(textOf(forge, "USA", "basis")).toBe("Inferred");
+  });
+
+  it("shows an undated membership from the day it is known to hold, as a bound", () => {
+    const pax = model("forums", {}, "pax-silica");
+    expect(textOf(pax, "GRC", "since")).toBe("By 20 Feb 2026");
+    expect(textOf(pax, "GRC", "basis")).toBe("Reported");
+    expect(textOf(pax, "GRC", "confidence")).toBe("Low");
+    expect(model("forums", { date: "2026-02-19" }, "pax-silica").rows.some((r) => r.iso3 === "GRC")).toBe(false);
   });
 
   it("counts memberships from the date: no FORGE before 4 Feb 2026, no MSP members after it", () => {

@@ -25,9 +25,11 @@ describe("resolvedTheme", () => {
 });
 
 describe("createStore", () => {
+  const at = (search = "") => ({ pathname: "/map/", search, hash: "" });
+
   it("notifies subscribers and mirrors the state in the URL", () => {
     const history = { replaceState: vi.fn(), pushState: vi.fn() };
-    const store = createStore(DEFAULT_STATE, history, { pathname: "/map/", hash: "" });
+    const store = createStore(DEFAULT_STATE, { history, location: at() });
     const listener = vi.fn();
     store.subscribe(listener);
     store.dispatch({ type: "set", patch: { view: "forums" } });
@@ -39,21 +41,47 @@ describe("createStore", () => {
 
   it("gives views and countries their own history entry, and replaces the entry while the timeline moves", () => {
     const history = { replaceState: vi.fn(), pushState: vi.fn() };
-    const store = createStore(DEFAULT_STATE, history, { pathname: "/", hash: "" });
+    const store = createStore(DEFAULT_STATE, { history, location: at() });
     store.dispatch({ type: "set", patch: { date: "2025-10-20" } });
     store.dispatch({ type: "set", patch: { date: "2025-10-21" } });
     expect(history.replaceState).toHaveBeenCalledTimes(2);
     expect(history.pushState).not.toHaveBeenCalled();
     store.dispatch({ type: "select-country", iso3: "AUS" });
-    expect(history.pushState).toHaveBeenLastCalledWith(null, "", "/?date=2025-10-21&country=AUS");
+    expect(history.pushState).toHaveBeenLastCalledWith(null, "", "/map/?date=2025-10-21&country=AUS");
   });
 
-  it("does not write the URL when the state comes from the URL (Back/Forward)", () => {
+  it("leaves a URL from Back/Forward alone when it already says what is drawn", () => {
     const history = { replaceState: vi.fn(), pushState: vi.fn() };
-    const store = createStore(DEFAULT_STATE, history, { pathname: "/", hash: "" });
+    const store = createStore(DEFAULT_STATE, { history, location: at("?view=forums") });
+    history.replaceState.mockClear();
     store.dispatch({ type: "replace", state: { ...DEFAULT_STATE, view: "forums" } });
     expect(store.get().view).toBe("forums");
     expect(history.pushState).not.toHaveBeenCalled();
     expect(history.replaceState).not.toHaveBeenCalled();
+  });
+
+  it("writes the resolved state back (replaced, not pushed) at start and after Back/Forward", () => {
+    const history = { replaceState: vi.fn(), pushState: vi.fn() };
+    const location = at("?view=forums&mineral=cobalt&forum=msp");
+    createStore({ ...DEFAULT_STATE, view: "forums", forum: "msp" }, { history, location });
+    expect(history.replaceState).toHaveBeenCalledWith(null, "", "/map/?view=forums&forum=msp");
+    const back = at();
+    const store = createStore(DEFAULT_STATE, { history, location: back });
+    history.replaceState.mockClear();
+    back.search = "?year=2025";
+    store.dispatch({ type: "replace", state: DEFAULT_STATE });
+    expect(history.replaceState).toHaveBeenCalledWith(null, "", "/map/");
+    expect(history.pushState).not.toHaveBeenCalled();
+  });
+
+  it("applies its resolve step after every action, so the state is what is drawn", () => {
+    const store = createStore(DEFAULT_STATE, {
+      resolve: (state) => (state.year === 1900 ? { ...state, year: null } : state),
+    });
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.dispatch({ type: "set", patch: { year: 1900 } });
+    expect(store.get()).toBe(DEFAULT_STATE);
+    expect(listener).not.toHaveBeenCalled();
   });
 });

@@ -1,26 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_STATE } from "../../../src/state/state.ts";
-import { isIsoDate, parseSearch, toSearch } from "../../../src/state/url.ts";
+import { CODECS, type Codec, carries, isIsoDate, parseSearch, toSearch } from "../../../src/state/url.ts";
 
 describe("parseSearch / toSearch", () => {
   it("the default state is the empty query, and the empty query is the default state", () => {
     expect(toSearch(DEFAULT_STATE)).toBe("");
-    expect(parseSearch("")).toEqual({ state: DEFAULT_STATE, warnings: [] });
+    expect(parseSearch("")).toEqual({ state: DEFAULT_STATE, warnings: [], given: new Map() });
   });
 
-  it("round-trips every parameter of DESIGN §3", () => {
-    const search =
-      "?view=minerals&forum=overlap&mineral=rare-earths&stage=refining&year=2024&date=2026-02-04&arcs=0&bloc=forge~pax-silica&country=AUS&embed=1&theme=dark&table=1";
-    const { state, warnings } = parseSearch(search);
+  it("round-trips every parameter of DESIGN §3, each in the view that uses it", () => {
+    const minerals =
+      "?view=minerals&mineral=rare-earths&stage=refining&year=2024&date=2026-02-04&bloc=forge~pax-silica&country=AUS&embed=1&theme=dark&table=1";
+    const { state, warnings, given } = parseSearch(minerals);
     expect(warnings).toEqual([]);
     expect(state).toEqual({
+      ...DEFAULT_STATE,
       view: "minerals",
-      forum: "overlap",
       mineral: "rare-earths",
       stage: "refining",
       year: 2024,
       date: "2026-02-04",
-      arcs: false,
       blocForge: true,
       blocPax: true,
       country: "AUS",
@@ -28,7 +27,63 @@ describe("parseSearch / toSearch", () => {
       theme: "dark",
       table: true,
     });
-    expect(toSearch(state)).toBe(search);
+    expect([...given.keys()]).toEqual([
+      "view",
+      "mineral",
+      "stage",
+      "year",
+      "date",
+      "bloc",
+      "country",
+      "embed",
+      "theme",
+      "table",
+    ]);
+    expect(toSearch(state)).toBe(minerals);
+    for (const search of ["?view=forums&forum=overlap&date=2025-10-20", "?arcs=0&country=JPN"]) {
+      expect(toSearch(parseSearch(search).state)).toBe(search);
+    }
+  });
+
+  it("writes only the parameters of the view: a forums URL never carries mineral or stage", () => {
+    const state = {
+      ...DEFAULT_STATE,
+      mineral: "rare-earths",
+      stage: "refining" as const,
+      arcs: false,
+      forum: "msp" as const,
+    };
+    expect(toSearch({ ...state, view: "forums" })).toBe("?view=forums&forum=msp");
+    expect(toSearch({ ...state, view: "pacts" })).toBe("?arcs=0");
+    expect(toSearch({ ...state, view: "minerals" })).toBe("?view=minerals&mineral=rare-earths&stage=refining");
+    expect(carries("forums", "mineral")).toBe(false);
+    expect(carries("forums", "country")).toBe(true);
+  });
+
+  it("every codec reads back what it writes", () => {
+    const state = {
+      ...DEFAULT_STATE,
+      view: "minerals" as const,
+      year: 2025,
+      date: "2026-01-01",
+      country: "FIN",
+      blocPax: true,
+      arcs: false,
+      embed: true,
+      table: true,
+      theme: "light" as const,
+      forum: "overlap" as const,
+      stage: "reserves" as const,
+      mineral: "cobalt",
+    };
+    for (const codec of Object.values(CODECS) as Codec[]) {
+      const written = codec.write(state);
+      expect(written).not.toBeNull();
+      const read = codec.read(written ?? "");
+      expect(read).not.toBeNull();
+      expect(Object.keys(read ?? {}).sort()).toEqual([...codec.fields].sort());
+      for (const field of codec.fields) expect(read?.[field]).toBe(state[field]);
+    }
   });
 
   it.each([
@@ -58,6 +113,37 @@ describe("parseSearch / toSearch", () => {
     expect(state.forum).toBe(DEFAULT_STATE.forum);
     expect(state.country).toBe("FRA");
     expect(warnings).toHaveLength(1);
+  });
+
+  it.each([
+    ["%EF%AC%81n", "ﬁn"],
+    ["%C4%B1nd", "ınd"],
+    ["%C3%A5us", "åus"],
+  ])("accepts only ASCII country codes: country=%s is not FIN or IND", (encoded) => {
+    const { state, warnings } = parseSearch(`?country=${encoded}`);
+    expect(state.country).toBeNull();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("ISO 3166-1");
+  });
+
+  it("warns once about each repeated parameter and uses the last", () => {
+    const { state, warnings } = parseSearch("?country=ZZZ&country=AUS");
+    expect(state.country).toBe("AUS");
+    expect(warnings).toEqual([
+      'Ignoring URL parameter country="ZZZ": country is given again later in the URL; the last one is used.',
+    ]);
+    const three = parseSearch("?view=forums&view=minerals&view=bogus");
+    expect(three.state.view).toBe(DEFAULT_STATE.view);
+    expect(three.warnings).toHaveLength(3);
+  });
+
+  it("escapes control characters in unknown keys as in values", () => {
+    const { warnings } = parseSearch("?zo%01om%0A=1&view=x%01%0A");
+    expect(warnings).toEqual([
+      'Ignoring unknown URL parameter "zo\\u0001om\\n".',
+      'Ignoring URL parameter view="x\\u0001\\n": expected pacts, forums, minerals.',
+    ]);
+    for (const warning of warnings) expect([...warning].some((c) => c.charCodeAt(0) < 0x20)).toBe(false);
   });
 
   it("truncates what it echoes in warnings", () => {

@@ -1,0 +1,237 @@
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DATA_TIMEOUT_MS, loadData } from "../../../src/data/load.ts";
+import { isWebUrl, parseDataset, parseWorld } from "../../../src/data/schema.ts";
+import type { Dataset } from "../../../src/types.ts";
+
+const datasetText = readFileSync("public/data/dataset.json", "utf8");
+const worldText = readFileSync("public/data/world.json", "utf8");
+const good = () => JSON.parse(datasetText);
+const world = () => JSON.parse(worldText);
+const dataset: Dataset = parseDataset(good());
+
+describe("parseDataset checks references, not only shapes", () => {
+  it.each([
+    [
+      "an unknown country code in an agreement",
+      (d: Dataset) => {
+        d.agreements[0] = { ...d.agreements[0], iso3: "ZZZ" } as Dataset["agreements"][number];
+      },
+      'dataset.json:1: agreements[0].iso3: unknown country code "ZZZ" (not among the dataset\'s places)',
+    ],
+    [
+      "an unknown country code in a membership",
+      (d: Dataset) => {
+        (d.memberships[1] as { iso3: string }).iso3 = "QQQ";
+      },
+      'memberships[1].iso3: unknown country code "QQQ"',
+    ],
+    [
+      "an unknown country code in a mineral table",
+      (d: Dataset) => {
+        (d.mineralTables[0]?.rows[0] as { iso3: string }).iso3 = "QQQ";
+      },
+      'mineralTables[0].rows[0].iso3: unknown country code "QQQ"',
+    ],
+    [
+      "an unknown source id",
+      (d: Dataset) => {
+        (d.tallies[0] as { sources: string[] }).sources = ["nope"];
+      },
+      'tallies[0].sources[0]: unknown source id "nope"',
+    ],
+    [
+      "an unknown table source",
+      (d: Dataset) => {
+        (d.mineralTables[0] as { source: string }).source = "nope";
+      },
+      'mineralTables[0].source: unknown source id "nope"',
+    ],
+    [
+      "an unknown mineral",
+      (d: Dataset) => {
+        (d.mineralTables[0] as { mineral: string }).mineral = "unobtainium";
+      },
+      'mineralTables[0].mineral: unknown mineral "unobtainium"',
+    ],
+    [
+      "an empty label (a marker at NaN)",
+      (d: Dataset) => {
+        (d.places[0] as { label: number[] }).label = [];
+      },
+      "places[0].label: expected a [longitude, latitude] pair, found a list",
+    ],
+    [
+      "a record citing no source",
+      (d: Dataset) => {
+        (d.agreements[0] as { sources: string[] }).sources = [];
+      },
+      "agreements[0].sources: expected a non-empty list, found []",
+    ],
+    [
+      "a javascript: source link",
+      (d: Dataset) => {
+        (d.sources[0] as { url: string }).url = "javascript:alert(1)";
+      },
+      "sources[0].url: expected an http(s) URL, found string",
+    ],
+    [
+      "a place listed twice",
+      (d: Dataset) => {
+        d.places.push({ ...(d.places[0] as Dataset["places"][number]) });
+      },
+      `places[${dataset.places.length}]: place "${dataset.places[0]?.iso3}" is listed twice`,
+    ],
+    [
+      "no places at all",
+      (d: Dataset) => {
+        d.places.length = 0;
+      },
+      "places: expected a non-empty list, found []",
+    ],
+  ])("rejects %s", (_name, spoil, message) => {
+    const d = good();
+    spoil(d);
+    expect(() => parseDataset(d)).toThrow(message);
+  });
+
+  it("accepts only http(s) links", () => {
+    expect(isWebUrl("https://www.state.gov/x")).toBe(true);
+    expect(isWebUrl("http://example.org")).toBe(true);
+    for (const url of [
+      "javascript:alert(1)",
+      "JAVASCRIPT:alert(1)",
+      "data:text/html,x",
+      "/relative",
+      "https://",
+      "ftp://x",
+    ])
+      expect(isWebUrl(url), url).toBe(false);
+  });
+});
+
+describe("parseWorld: a topology the map can draw", () => {
+  it("accepts the built world.json", () => {
+    expect(parseWorld(world(), dataset).type).toBe("Topology");
+  });
+
+  it.each([
+    ["not a topology", () => ({ type: "FeatureCollection" }), "world.json:1: type: not a TopoJSON topology"],
+    ["null", () => null, "type: not a TopoJSON topology"],
+    [
+      "no countries object",
+      () => ({ ...world(), objects: {} }),
+      "objects.countries: expected a GeometryCollection of countries",
+    ],
+    [
+      "no geometries",
+      () => {
+        const w = world();
+        w.objects.countries.geometries = [];
+        return w;
+      },
+      "objects.countries.geometries: no countries to draw (the list is empty)",
+    ],
+    [
+      "an arc index out of range",
+      () => {
+        const w = world();
+        w.objects.countries.geometries[3].arcs = [[[w.arcs.length + 5]]];
+        return w;
+      },
+      "objects.countries.geometries[3].arcs: expected rings of arc indexes below",
+    ],
+    [
+      "missing arcs",
+      () => {
+        const w = world();
+        delete w.arcs;
+        return w;
+      },
+      "arcs: expected a list of arcs",
+    ],
+    [
+      "a country with no place",
+      () => {
+        const w = world();
+        w.objects.countries.geometries[0].id = "ZZZ";
+        return w;
+      },
+      'objects.countries.geometries[0].id: unknown country code "ZZZ"',
+    ],
+  ])("rejects %s", (_name, make, message) => {
+    expect(() => parseWorld(make(), dataset)).toThrow(message);
+  });
+});
+
+describe("loadData gives every failure as a sentence", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+  const respond = (files: Record<string, () => Promise<Response>>) =>
+    vi.stubGlobal("fetch", (url: string, init: RequestInit) => {
+      const name = url.split("/").pop() ?? "";
+      const answer = files[name];
+      if (!answer) throw new Error(`unexpected request ${url}`);
+      return new Promise<Response>((resolve, reject) => {
+        init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+        answer().then(resolve, reject);
+      });
+    });
+  const json = (text: string) => () => Promise.resolve(new Response(text, { status: 200 }));
+
+  it("gives up on a request held open, after the stated timeout", async () => {
+    vi.useFakeTimers();
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    respond({ "world.json": json(worldText), "dataset.json": () => new Promise<Response>(() => undefined) });
+    const result = loadData();
+    await vi.advanceTimersByTimeAsync(DATA_TIMEOUT_MS - 1);
+    let settled = false;
+    void result.then(() => {
+      settled = true;
+    });
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await result).toEqual({ ok: false, error: "The map's data did not arrive within 20 seconds." });
+  });
+
+  it("loads and checks both files", async () => {
+    respond({ "world.json": json(worldText), "dataset.json": json(datasetText) });
+    const result = await loadData();
+    expect(result.ok && result.value.dataset.places.length).toBe(dataset.places.length);
+  });
+
+  it.each([
+    [
+      "an HTTP error",
+      { "dataset.json": () => Promise.resolve(new Response("", { status: 503 })) },
+      "The map's data could not be loaded (dataset.json: HTTP 503).",
+    ],
+    [
+      "a network error",
+      { "dataset.json": () => Promise.reject(new TypeError("Failed to fetch")) },
+      "The map's data could not be loaded (dataset.json: the server could not be reached).",
+    ],
+    [
+      "a file that is not JSON",
+      { "dataset.json": json("<html>") },
+      "The map's data file dataset.json is damaged (not valid JSON), so the map cannot be shown.",
+    ],
+    [
+      "a topology with no countries",
+      {
+        "world.json": json(
+          JSON.stringify({ ...world(), objects: { countries: { type: "GeometryCollection", geometries: [] } } }),
+        ),
+      },
+      "The map's data is damaged, so the map cannot be shown: world.json:1: objects.countries.geometries: no countries to draw (the list is empty).",
+    ],
+  ])("reports %s", async (_name, files, message) => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    respond({ "world.json": json(worldText), "dataset.json": json(datasetText), ...files });
+    expect(await loadData()).toEqual({ ok: false, error: message });
+  });
+});
