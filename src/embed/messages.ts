@@ -11,6 +11,9 @@ function post(message: EmbedMessage): void {
   window.parent.postMessage(message, "*");
 }
 
+/** The address as loaded: the app rewrites it as the state settles, and Pym's childId is not state. */
+const LOADED_SEARCH = typeof window === "undefined" ? "" : window.location.search;
+
 let readySent = false;
 
 /** Posts the ready message; later calls in the same load do nothing. */
@@ -35,7 +38,7 @@ export function watchHeight(element: HTMLElement): () => void {
   const root = document.documentElement;
   // Besides our own message, the protocols hosts already run: Pym.js (when a Pym parent gave us a
   // childId) and AMP's amp-iframe resizable. Each ignores the others' messages.
-  const pymId = parseEmbedParams(window.location.search).pymChildId;
+  const pymId = parseEmbedParams(LOADED_SEARCH || window.location.search).pymChildId;
   const postHeight = (height: number) => {
     post(resizeMessage(height));
     window.parent.postMessage(ampEmbedSize(height), "*");

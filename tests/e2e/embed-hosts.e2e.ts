@@ -71,7 +71,7 @@ describe("a Pym.js parent page (pym.js 1.3.2 from npm)", () => {
     const { page: host, frames, messages } = await openHost(page(body), "/pym.html", 1);
     const frame = frames[0];
     if (!frame) throw new Error("no frame");
-    const url = new URL(frame.url());
+    const url = new URL((await host.locator("iframe").getAttribute("src")) ?? "");
     expect(url.searchParams.get("childId")).toBe("graphic");
     expect(url.searchParams.has("initialWidth")).toBe(true);
     const content = await contentHeight(frame);
