@@ -7,8 +7,8 @@ import "./styles/app.css";
 import "./styles/tables.css";
 import { loadData } from "./data/load.ts";
 import { countryFeatures, withD3Winding } from "./data/topology.ts";
-import { mountEmbedChrome } from "./embed/chrome.ts";
-import { embedOptions } from "./embed/embed.ts";
+import { applyEmbedParts, mountEmbedChrome, renderEmbedHeadline } from "./embed/chrome.ts";
+import { embedHeadline, embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
 import { fallbackProjection, posterProjection } from "./map/frame.ts";
 import { type Effect, type LifecycleInput, startLifecycle, step } from "./map/lifecycle.ts";
@@ -64,6 +64,7 @@ async function start(): Promise<void> {
   const framed = window.self !== window.top;
   const embed = embedOptions(parsed.state.embed, framed);
   document.documentElement.classList.toggle("is-embed", embed.compact);
+  if (embed.compact) applyEmbedParts(window.location.search);
   if (embed.messageParent) watchHeight(element("app"));
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
   const motionQuery = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -340,6 +341,7 @@ async function start(): Promise<void> {
       insightEl.hidden = !current.minerals;
       timeline.render(current.date);
       summaryEl.textContent = current.summary;
+      if (embed.compact) renderEmbedHeadline(embedHeadline(current));
       renderPanel(panelEl, panelOf(dataset, index, current, state.country), {
         onClose: () => dispatch({ type: "select-country", iso3: null }),
         onMineral: openMineral,

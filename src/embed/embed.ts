@@ -3,6 +3,9 @@
  * framed), the messages of the embed protocol (DESIGN §3), and the full map's address. No DOM, no
  * window: tested in Node.
  */
+import type { Scene } from "../model/derive.ts";
+import { formatDate, formatShare } from "../model/format.ts";
+
 export interface EmbedOptions {
   /** Compact layout: no page chrome, one-line credit. */
   compact: boolean;
@@ -46,14 +49,36 @@ export function parseEmbedMessage(data: unknown): EmbedMessage | null {
   return null;
 }
 
+/** Parameters about the frame, not the view: the full map and the shared link leave them out. */
+export const EMBED_ONLY_PARAMS = ["embed", "parts", "fit", "initialWidth", "childId", "parentTitle", "parentUrl"];
+
 // ── Addresses ────────────────────────────────────────────────────────────────────────────────
 
 /** The address to share or to open in a new tab: the same state, without the embed flag. */
 export function fullMapUrl(href: string): string {
   const url = new URL(href);
-  url.searchParams.delete("embed");
+  // The embed's own parameters (parts.ts), and those a Pym.js parent adds, describe the frame only.
+  for (const key of EMBED_ONLY_PARAMS) url.searchParams.delete(key);
   url.hash = "";
   return url.href;
+}
+
+// ── Headline ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The embed's one-line headline: what the map shows and as of when (minerals: the table's year,
+ * and China's share against the bloc's, whose members depend on the timeline date). The article around an embed has its own headline; this line keeps a frame
+ * readable on its own, in a screenshot too.
+ */
+export function embedHeadline(scene: Pick<Scene, "date" | "minerals" | "choropleth">): string {
+  const concentration = scene.minerals?.concentration;
+  if (scene.minerals) {
+    const title = concentration?.heading ?? scene.choropleth.title;
+    const bloc = concentration?.bloc;
+    if (!bloc || bloc.chinaUnlisted) return title;
+    return `${title} · China ${formatShare(bloc.china)}, bloc ${formatShare(bloc.bloc)} of world supply`;
+  }
+  return `${scene.choropleth.title}, as of ${formatDate(scene.date)}`;
 }
 
 // The embed's own address helpers (the iframe's address, the host script, the snippets) live in

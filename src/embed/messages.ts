@@ -3,12 +3,16 @@
  * content height whenever it changes, so the host script can size the iframe to fit.
  */
 import { type EmbedMessage, readyMessage, resizeMessage } from "./embed.ts";
+import { ampEmbedSize, parseEmbedParams, parsePymMessage, pymMessage } from "./parts.ts";
 
 function post(message: EmbedMessage): void {
   // The messages carry no data worth hiding and any site may embed the map, so the target origin
   // is "*"; the host script checks where each message comes from (public/embed.js).
   window.parent.postMessage(message, "*");
 }
+
+/** The address as loaded: the app rewrites it as the state settles, and Pym's childId is not state. */
+const LOADED_SEARCH = typeof window === "undefined" ? "" : window.location.search;
 
 let readySent = false;
 
@@ -32,20 +36,37 @@ export function postReady(): void {
 export function watchHeight(element: HTMLElement): () => void {
   let last = -1;
   const root = document.documentElement;
+  // Besides our own message, the protocols hosts already run: Pym.js (when a Pym parent gave us a
+  // childId) and AMP's amp-iframe resizable. Each ignores the others' messages.
+  const pymId = parseEmbedParams(LOADED_SEARCH || window.location.search).pymChildId;
+  const postHeight = (height: number) => {
+    post(resizeMessage(height));
+    window.parent.postMessage(ampEmbedSize(height), "*");
+    if (pymId !== null) window.parent.postMessage(pymMessage(pymId, "height", height), "*");
+  };
   const observer = new ResizeObserver(() => {
     const height = Math.ceil(element.getBoundingClientRect().height);
     if (height !== last) {
       last = height;
-      post(resizeMessage(height));
+      postHeight(height);
     }
   });
   const onResize = () => {
     root.classList.toggle("is-host-sized", Math.abs(window.innerHeight - last) <= 1);
   };
+  // A Pym parent sends its width when it loads or resizes and expects our height back.
+  const onMessage = (event: MessageEvent) => {
+    if (pymId === null || event.source !== window.parent || last < 0) return;
+    if (parsePymMessage(event.data, pymId)?.type === "width") {
+      window.parent.postMessage(pymMessage(pymId, "height", last), "*");
+    }
+  };
   observer.observe(element);
   window.addEventListener("resize", onResize);
+  window.addEventListener("message", onMessage);
   return () => {
     observer.disconnect();
     window.removeEventListener("resize", onResize);
+    window.removeEventListener("message", onMessage);
   };
 }

@@ -3,6 +3,7 @@
  * snippets (auto-height with our script, or a plain iframe). Pure; loaded with the share dialog only.
  */
 import { fullMapUrl, MAX_HEIGHT } from "./embed.ts";
+import { type EmbedPart, withEmbedParams } from "./parts.ts";
 
 /** The address an iframe loads: the same state, with the embed flag. */
 export function embedUrl(href: string): string {
@@ -29,6 +30,8 @@ export interface SnippetOptions {
   height?: number;
   /** true: iframe + host script (auto-height); false: a plain iframe for hosts that forbid scripts. */
   autoHeight: boolean;
+  /** The optional parts to show (parts.ts); none by default. */
+  parts?: ReadonlySet<EmbedPart>;
 }
 
 /** Escapes text for a double-quoted HTML attribute. */
@@ -42,14 +45,22 @@ export function clampHeight(height: number | undefined): number {
 }
 
 /**
+ * The iframe's address: the embed flag, the chosen parts, and for a plain iframe `fit=1` (the
+ * layout compacts to the frame's height rather than scrolling inside it).
+ */
+export function embedSrc(options: Pick<SnippetOptions, "href" | "autoHeight" | "parts">): string {
+  return withEmbedParams(embedUrl(options.href), options.parts ?? new Set(), !options.autoHeight);
+}
+
+/**
  * The embed code: a full-width iframe (lazy-loaded, titled, borderless) and, for auto-height, our
  * host script. Size attributes are set as well as the style, for hosts that strip inline styles.
  */
 export function embedSnippet(options: SnippetOptions): string {
   const height = clampHeight(options.height);
   const iframe =
-    `<iframe src="${escapeAttribute(embedUrl(options.href))}" title="${escapeAttribute(options.title)}"` +
-    ` width="100%" height="${height}" loading="lazy"` +
+    `<iframe src="${escapeAttribute(embedSrc(options))}" title="${escapeAttribute(options.title)}"` +
+    ` width="100%" height="${height}" loading="lazy"${options.autoHeight ? "" : ' scrolling="no"'}` +
     ` style="display:block;width:100%;height:${height}px;border:0"></iframe>`;
   if (!options.autoHeight) return iframe;
   return `${iframe}\n<script src="${escapeAttribute(hostScriptUrl(options.href))}" async></script>`;

@@ -126,6 +126,9 @@ export interface ParsedSearch {
   given: ReadonlyMap<Param, string>;
 }
 
+/** Read by src/embed/parts.ts, not the state: the embed's own, and those a Pym.js parent adds to the frame. */
+const FRAME_PARAMS = ["parts", "fit", "initialWidth", "childId", "parentTitle", "parentUrl"];
+
 /** A key or value echoed in a warning: quoted, control characters escaped, at most 40 characters. */
 export function quote(text: string): string {
   return JSON.stringify(text.slice(0, 40));
@@ -143,6 +146,7 @@ export function parseSearch(search: string): ParsedSearch {
   const warnings: string[] = [];
   const given = new Map<Param, string>();
   entries.forEach(([key, value], i) => {
+    if (FRAME_PARAMS.includes(key)) return;
     if (!(PARAMS as string[]).includes(key)) {
       warnings.push(`Ignoring unknown URL parameter ${quote(key)}.`);
       return;

@@ -6,10 +6,12 @@
 
 import { h } from "../dom.ts";
 import { fullMapUrl, parseEmbedMessage } from "../embed/embed.ts";
-import { clampHeight, DEFAULT_EMBED_HEIGHT, embedSnippet, embedUrl, MIN_EMBED_HEIGHT } from "../embed/snippet.ts";
+import { EMBED_PARTS, type EmbedPart, PART_LABELS } from "../embed/parts.ts";
+import { clampHeight, DEFAULT_EMBED_HEIGHT, embedSnippet, embedSrc, MIN_EMBED_HEIGHT } from "../embed/snippet.ts";
 
 const PREVIEW_WIDTHS = [
-  ["320", "320 px (phone)"],
+  ["320", "320 px (small phone)"],
+  ["375", "375 px (phone)"],
   ["480", "480 px"],
   ["700", "700 px (article column)"],
   ["full", "Full width"],
@@ -56,6 +58,9 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
     step: "10",
     value: String(DEFAULT_EMBED_HEIGHT),
   });
+  const partBoxes = EMBED_PARTS.map(
+    (part) => [part, h("input", { type: "checkbox", name: "share-part", value: part })] as const,
+  );
   const code = h("textarea", {
     id: "share-code",
     class: "share-field share-code",
@@ -102,6 +107,12 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
         h("label", {}, auto, " Auto-height: iframe and our small script"),
         h("label", {}, plain, " Plain iframe, no script"),
       ),
+      h(
+        "fieldset",
+        { class: "share-parts" },
+        h("legend", {}, "Also show (the map, legend, headline and credit always show)"),
+        ...partBoxes.map(([part, box]) => h("label", {}, box, ` ${PART_LABELS[part]}`)),
+      ),
       h("label", { class: "share-height", for: "share-height" }, "Height ", height, " px"),
       h("label", { for: "share-code", class: "visually-hidden" }, "Embed code"),
       code,
@@ -119,8 +130,17 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
   );
 
   const isAuto = () => auto.checked;
+  const parts = () => new Set<EmbedPart>(partBoxes.filter(([, box]) => box.checked).map(([part]) => part));
   const snippet = () =>
-    embedSnippet({ href: getUrl(), title: getTitle(), height: Number(height.value), autoHeight: isAuto() });
+    embedSnippet({
+      href: getUrl(),
+      title: getTitle(),
+      height: Number(height.value),
+      autoHeight: isAuto(),
+      parts: parts(),
+    });
+  /** The editor typed a height: the dialog no longer writes the measured one over it. */
+  let heightTyped = false;
 
   let frame: HTMLIFrameElement | null = null;
   /** The height the preview's map last posted (auto-height follows it). */
@@ -140,7 +160,9 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
   };
   const showPreview = () => {
     posted = null;
-    frame = h("iframe", { class: "share-preview-frame", src: embedUrl(getUrl()), title: `Preview: ${getTitle()}` });
+    // The preview always sizes itself (auto-height), so it measures the view at the chosen width.
+    const src = embedSrc({ href: getUrl(), autoHeight: true, parts: parts() });
+    frame = h("iframe", { class: "share-preview-frame", src, title: `Preview: ${getTitle()}` });
     preview.replaceChildren(frame);
     preview.hidden = false;
     sizePreview();
@@ -153,7 +175,7 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
     code.value = snippet();
     help.textContent = isAuto()
       ? "The script sizes the frame to the map as it changes (the height above is where it starts). It loads nothing else and sends no data."
-      : "For sites that forbid scripts: the frame keeps the height above and scrolls inside if the map needs more.";
+      : "For sites that forbid scripts: the frame keeps the height above (measured by the preview at its width) and the map compacts to fit it, never scrolling inside.";
     sizePreview();
   };
 
@@ -167,8 +189,17 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
     say((await copyText(code.value, code)) ? "Embed code copied." : "Press Ctrl+C (⌘C) to copy the selected code.");
   });
   for (const input of [auto, plain, height]) input.addEventListener("change", refresh);
-  height.addEventListener("input", refresh);
-  width.addEventListener("change", sizePreview);
+  height.addEventListener("input", () => {
+    heightTyped = true;
+    refresh();
+  });
+  // Another width or other parts: measure again in a fresh preview.
+  const remeasure = () => {
+    refresh();
+    if (frame) showPreview();
+  };
+  width.addEventListener("change", remeasure);
+  for (const [, box] of partBoxes) box.addEventListener("change", remeasure);
   togglePreview.addEventListener("click", () => (frame ? hidePreview() : showPreview()));
 
   // The preview's map sizes itself by the same protocol as any embed.
@@ -177,6 +208,12 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
     const message = parseEmbedMessage(event.data);
     if (message?.type === "critical-minerals-map:resize") {
       posted = message.height;
+      // The plain snippet gets the height the view needs at the preview's width.
+      if (!heightTyped) {
+        height.value = String(clampHeight(posted));
+        height.dataset.measuredWidth = width.value;
+        code.value = snippet();
+      }
       sizePreview();
     }
   });

@@ -91,6 +91,12 @@ loading="lazy" style="display:block;width:100%;height:${DEFAULT_EMBED_HEIGHT}px;
     const plain = embedSnippet({ href, title: "Map", autoHeight: false, height: 900 });
     expect(plain).not.toContain("<script");
     expect(plain).toContain('height="900"');
+    // The layout compacts to the frame's height (fit=1): it never scrolls inside.
+    expect(plain).toContain('src="https://example.org/minerals/?view=forums&amp;forum=msp&amp;embed=1&amp;fit=1"');
+    expect(plain).toContain('scrolling="no"');
+    expect(embedSnippet({ href, title: "Map", autoHeight: true, parts: new Set(["notes", "timeline"]) })).toContain(
+      'forum=msp&amp;embed=1&amp;parts=timeline~notes"',
+    );
     expect(embedSnippet({ href, title: "Map", autoHeight: false, height: 12 })).toContain(
       `height="${MIN_EMBED_HEIGHT}"`,
     );

@@ -8,16 +8,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 let posted: unknown[];
 let observers: { callback: () => void; observed: unknown[]; disconnected: boolean }[];
 let height: number;
+let onMessage: ((event: unknown) => void) | null;
 
 beforeEach(() => {
   posted = [];
   observers = [];
   height = 600;
+  onMessage = null;
   vi.resetModules();
   vi.stubGlobal("window", {
     parent: { postMessage: (message: unknown) => posted.push(message) },
     innerHeight: 600,
-    addEventListener: () => {},
+    location: { search: "?embed=1&initialWidth=700&childId=graphic-1&parentTitle=News&parentUrl=x" },
+    addEventListener: (type: string, listener: (event: unknown) => void) => {
+      if (type === "message") onMessage = listener;
+    },
     removeEventListener: () => {},
   });
   vi.stubGlobal("document", { documentElement: { classList: { toggle: () => {} } } });
@@ -53,13 +58,29 @@ describe("watchHeight", () => {
 
     height = 857.2;
     observer.callback();
-    // Synchronously: the message leaves in the same rendering step as the layout that caused it.
-    expect(posted).toEqual([{ type: "critical-minerals-map:resize", height: 858 }]);
+    // Synchronously: the message leaves in the same rendering step as the layout that caused it,
+    // in our protocol, AMP's (amp-iframe resizable) and Pym.js's (to the childId it gave).
+    expect(posted).toEqual([
+      { type: "critical-minerals-map:resize", height: 858 },
+      { sentinel: "amp", type: "embed-size", height: 858 },
+      "pymxPYMxgraphic-1xPYMxheightxPYMx858",
+    ]);
     observer.callback();
-    expect(posted).toHaveLength(1);
+    expect(posted).toHaveLength(3);
     height = 2780;
     observer.callback();
-    expect(posted.at(-1)).toEqual({ type: "critical-minerals-map:resize", height: 2780 });
+    expect(posted.slice(3)).toEqual([
+      { type: "critical-minerals-map:resize", height: 2780 },
+      { sentinel: "amp", type: "embed-size", height: 2780 },
+      "pymxPYMxgraphic-1xPYMxheightxPYMx2780",
+    ]);
+    // Pym's parent asks for the height by sending its width; only its own id counts.
+    const parent = (window as unknown as { parent: unknown }).parent;
+    onMessage?.({ source: parent, data: "pymxPYMxotherxPYMxwidthxPYMx700" });
+    onMessage?.({ source: {}, data: "pymxPYMxgraphic-1xPYMxwidthxPYMx700" });
+    expect(posted).toHaveLength(6);
+    onMessage?.({ source: parent, data: "pymxPYMxgraphic-1xPYMxwidthxPYMx700" });
+    expect(posted.slice(6)).toEqual(["pymxPYMxgraphic-1xPYMxheightxPYMx2780"]);
 
     stop();
     expect(observer.disconnected).toBe(true);
