@@ -1,0 +1,115 @@
+/**
+ * The page as a person sees it, at the screen sizes readers use: every view of the app and of the
+ * embed, light and dark, checked by tests/e2e/layout-checks.ts (controls reachable, nothing
+ * sticking out or clipped, tab stops visible and named, touch targets, no missing-glyph symbols).
+ *
+ * One browser; one page per screen size, moved between views the way the app's own back button
+ * does (history + popstate), so the whole matrix runs in a few minutes.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "./chromium.ts";
+import { APP_VIEWS, EMBED_VIEWS, layoutCheckExpression, PHONE_MAX_WIDTH, SIZES } from "./layout-checks.ts";
+import { openApp, projectToPage } from "./page.ts";
+
+const appUrl = inject("appUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const phone = (width: number) => width <= PHONE_MAX_WIDTH;
+
+/** Moves the app to another URL as its back button would, and waits for the new view to settle. */
+async function navigate(page: Page, query: string): Promise<void> {
+  await page.evaluate((search) => {
+    history.pushState(null, "", `${location.pathname}${search}`);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  }, query);
+  await settle(page);
+}
+
+/** Two animation frames: the render after a state change has been laid out. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
+async function check(page: Page, width: number): Promise<string[]> {
+  return page.evaluate(layoutCheckExpression({ touch: phone(width) })) as Promise<string[]>;
+}
+
+/** Every view in `queries`, light then dark, in one page opened at the first. */
+async function checkViews(url: string, queries: readonly string[], width: number, height: number) {
+  const problems: string[] = [];
+  const { page, errors } = await openApp(browser, `${url}${queries[0] ?? ""}`, { width, height });
+  for (const theme of ["light", "dark"] as const) {
+    for (const query of queries) {
+      const full = `${query}${query ? "&" : "?"}theme=${theme}`;
+      await navigate(page, full);
+      for (const problem of await check(page, width)) problems.push(`${full}: ${problem}`);
+    }
+  }
+  await page.context().close();
+  return { problems, errors };
+}
+
+describe("the layout, as a person sees it", () => {
+  it.each(SIZES)(
+    "at %i×%i, every view of the app and the embed, light and dark",
+    async (width, height) => {
+      const app = await checkViews(appUrl, APP_VIEWS, width, height);
+      const embed = await checkViews(appUrl, EMBED_VIEWS, width, height);
+      expect([...app.problems, ...embed.problems]).toEqual([]);
+      expect([...app.errors, ...embed.errors]).toEqual([]);
+    },
+    300_000,
+  );
+});
+
+describe("a phone (390×844)", () => {
+  it("frames the inhabited world across the map's width: Alaska and New Zealand in, no band of Antarctica", async () => {
+    const { page } = await openApp(browser, appUrl, { width: 390, height: 844 });
+    const box = await page.locator("#map").boundingBox();
+    if (!box) throw new Error("no map");
+    const inside = async (lon: number, lat: number) => {
+      const [x, y] = await projectToPage(page, lon, lat);
+      return x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+    };
+    expect(await inside(-165, 64), "western Alaska").toBe(true);
+    expect(await inside(-150, 70), "Alaska's north coast").toBe(true);
+    expect(await inside(174.8, -41.3), "Wellington").toBe(true);
+    expect(await inside(168.5, -46.4), "New Zealand's south").toBe(true);
+    // Below Cape Horn (56°S) lies at most a sliver of the map, not a third of it.
+    const [, capeHorn] = await projectToPage(page, -67.3, -55.9);
+    expect((box.y + box.height - capeHorn) / box.height).toBeLessThan(0.08);
+    expect(box.width).toBeGreaterThan(1.7 * box.height);
+    await page.context().close();
+  });
+
+  it("answers a tap on a country where the reader looks: its facts on screen, no tooltip over the map", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      reducedMotion: "reduce",
+    });
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 45_000 });
+    const [x, y] = await projectToPage(page, 134, -25);
+    await page.touchscreen.tap(x, y);
+    const panel = page.locator("#panel");
+    await panel.waitFor({ state: "visible" });
+    expect(await page.locator("#panel-title").textContent()).toBe("Australia");
+    const title = await page.locator("#panel-title").boundingBox();
+    expect(title && title.y + title.height <= 844 && title.y >= 0, `panel title at y=${title?.y}`).toBe(true);
+    expect(await page.locator("#tooltip").isVisible()).toBe(false);
+    await context.close();
+  });
+});
