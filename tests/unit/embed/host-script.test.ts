@@ -128,7 +128,46 @@ describe("public/embed.js", () => {
     expect(host.frames[0]?.style.height).toBe("400px");
   });
 
+  it("keeps a frame at least 50 px tall, whatever tiny height it is sent", () => {
+    const host = hostPage(1, `${MAPS}/graphics/minerals/embed.js`);
+    host.post(resize(1e-9), MAPS, host.sources[0] ?? null);
+    expect(host.frames[0]?.style.height).toBe("50px");
+  });
+
+  it("fires ready once per load of the iframe, however many ready messages arrive", () => {
+    const host = hostPage(1, `${MAPS}/graphics/minerals/embed.js`);
+    const frame = host.frames[0];
+    let events = 0;
+    frame?.addEventListener("critical-minerals-map:ready", () => {
+      events += 1;
+    });
+    for (let i = 0; i < 1000; i++) host.post({ type: "critical-minerals-map:ready" }, MAPS, host.sources[0] ?? null);
+    expect(events).toBe(1);
+    frame?.dispatchEvent(new host.window.Event("load") as unknown as Event);
+    host.post({ type: "critical-minerals-map:ready" }, MAPS, host.sources[0] ?? null);
+    host.post({ type: "critical-minerals-map:ready" }, MAPS, host.sources[0] ?? null);
+    expect(events).toBe(2);
+  });
+
+  it("sizes and marks an iframe inside a shadow root, and its ready event reaches the document", () => {
+    const host = hostPage(0, `${MAPS}/graphics/minerals/embed.js`);
+    const document = host.window.document as unknown as Document;
+    const widget = document.createElement("div");
+    document.body.append(widget);
+    const frame = document.createElement("iframe");
+    const source = { name: "frame in a shadow root" };
+    Object.defineProperty(frame, "contentWindow", { get: () => source });
+    widget.attachShadow({ mode: "open" }).append(frame);
+    const seen: string[] = [];
+    document.addEventListener("critical-minerals-map:ready", () => seen.push("ready"));
+    host.post(resize(640), MAPS, source);
+    host.post({ type: "critical-minerals-map:ready" }, MAPS, source);
+    expect(frame.style.height).toBe("640px");
+    expect(frame.dataset.ready).toBe("true");
+    expect(seen).toEqual(["ready"]);
+  });
+
   it("stays small", () => {
-    expect(Buffer.byteLength(SOURCE)).toBeLessThan(3000);
+    expect(Buffer.byteLength(SOURCE)).toBeLessThan(3500);
   });
 });
