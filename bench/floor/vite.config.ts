@@ -1,23 +1,4 @@
-/**
- * Builds the benchmark's floor page (bench/floor/) into bench-results/floor/ (git-ignored), with the
- * project's public/ folder so it loads the same data/world.json as the app. Used by scripts/bench.mjs.
- */
-import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+/** The benchmark's floor page: MapLibre + the deck.gl overlay + our geometry, nothing else. Built by scripts/bench.mjs (see ../page-config.ts). */
+import { benchPageConfig } from "../page-config.ts";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const repo = fileURLToPath(new URL("../..", import.meta.url));
-
-export default defineConfig({
-  root: here,
-  base: "./",
-  publicDir: `${repo}public`,
-  logLevel: "warn",
-  build: {
-    outDir: `${repo}bench-results/floor`,
-    emptyOutDir: true,
-    target: "es2022",
-    sourcemap: false,
-    chunkSizeWarningLimit: 2000,
-  },
-});
+export default benchPageConfig("floor");
