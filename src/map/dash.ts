@@ -6,9 +6,8 @@
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { mercX, mercY } from "./frame.ts";
+import { MARKS } from "./marks.ts";
 
-/** Dash and gap in CSS pixels, as the SVG map's `stroke-dasharray`. */
-export const DASH_PATTERN: readonly [number, number] = [4, 3];
 /** More dashes than this (a large country at a high zoom) and they get longer instead. */
 const MAX_DASHES = 20_000;
 
@@ -27,7 +26,7 @@ export function ringsOf(geometry: Polygon | MultiPolygon): Position[][] {
 export function dashes(
   rings: readonly Position[][],
   worldSize: number,
-  [dash, gap]: readonly [number, number] = DASH_PATTERN,
+  [dash, gap]: readonly [number, number] = MARKS.uncertain.dash,
 ): Position[][] {
   if (!(dash > 0 && gap >= 0 && worldSize > 0 && Number.isFinite(worldSize))) return [];
   const projected = rings.map((ring) => ring.map(([lon = 0, lat = 0]) => [mercX(lon), mercY(lat)] as const));

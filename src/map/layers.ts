@@ -5,21 +5,19 @@
  */
 import type { Layer } from "@deck.gl/core";
 import { ScatterplotLayer } from "@deck.gl/layers";
-import { MARKER_RADIUS, type MapView, type Marker } from "./view.ts";
+import { MARKS } from "./marks.ts";
+import type { MapView, Marker } from "./view.ts";
 
-export const MARKER_LAYER = "small-state-markers";
-export const HUB_LAYER = "hub";
-
-/** Markers keep a fixed on-screen size so Singapore stays visible at world zoom. */
+/** Markers keep a fixed on-screen size (MARKS.marker). */
 export function markerLayer(markers: readonly Marker[]): ScatterplotLayer<Marker> {
   return new ScatterplotLayer<Marker>({
-    id: MARKER_LAYER,
+    id: MARKS.marker.layer,
     data: markers,
     stroked: true,
     radiusUnits: "pixels",
-    getRadius: MARKER_RADIUS,
+    getRadius: MARKS.marker.radius,
     lineWidthUnits: "pixels",
-    getLineWidth: 1.2,
+    getLineWidth: MARKS.marker.outlineWidth,
     getPosition: (m) => m.position,
     getFillColor: (m) => [...m.fill],
     getLineColor: (m) => [...m.outline],
@@ -29,13 +27,13 @@ export function markerLayer(markers: readonly Marker[]): ScatterplotLayer<Marker
 /** Washington: the hub every arc starts from. */
 export function hubLayer(hub: NonNullable<MapView["hub"]>): ScatterplotLayer<[number, number]> {
   return new ScatterplotLayer<[number, number]>({
-    id: HUB_LAYER,
+    id: MARKS.hub.layer,
     data: [hub.position],
     radiusUnits: "pixels",
-    getRadius: 6,
+    getRadius: MARKS.hub.radius,
     stroked: true,
     lineWidthUnits: "pixels",
-    getLineWidth: 2,
+    getLineWidth: MARKS.hub.outlineWidth,
     getPosition: (p) => p,
     getFillColor: [...hub.fill],
     getLineColor: [...hub.outline],

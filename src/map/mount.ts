@@ -6,22 +6,19 @@
 import type { FeatureCollection, Position } from "geojson";
 import { type GeoJSONSource, type LineLayerSpecification, Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { BASE_PALETTE } from "../model/palette.ts";
 import { TILE_SIZE, worldFrame } from "./frame.ts";
 import { deckLayers } from "./layers.ts";
+import { MARKS } from "./marks.ts";
 import { createOverlay } from "./overlay.ts";
 import {
-  ARC_HIGHLIGHT_LAYER,
   ARC_SOURCE,
   arcData,
   arcLayers,
   baseStyle,
-  EMPHASIS_LAYERS,
   EMPHASIS_SOURCE,
   emphasisData,
-  FILL_LAYER,
   fillColour,
-  OUTLINE_LAYER,
+  themePaint,
 } from "./style.ts";
 import {
   type MapRenderer,
@@ -203,7 +200,7 @@ function mountOnce(
     ];
     const arc = map.queryRenderedFeatures(around, { layers: arcLayerIds })[0]?.properties;
     if (typeof arc?.id === "string" && typeof arc.iso3 === "string") return { kind: "arc", id: arc.id, iso3: arc.iso3 };
-    const iso3 = map.queryRenderedFeatures(event.point, { layers: [FILL_LAYER] })[0]?.properties?.iso3;
+    const iso3 = map.queryRenderedFeatures(event.point, { layers: [MARKS.fill.layer] })[0]?.properties?.iso3;
     return typeof iso3 === "string" ? { kind: "country", iso3 } : null;
   };
   // At most one lookup per frame, for the latest pointer position.
@@ -236,7 +233,7 @@ function mountOnce(
       const was = before.get(layer.id);
       if (!was) {
         // New colour layers go under the highlight layer, which stays on top.
-        map.addLayer(layer, map.getLayer(ARC_HIGHLIGHT_LAYER) ? ARC_HIGHLIGHT_LAYER : undefined);
+        map.addLayer(layer, map.getLayer(MARKS.arc.highlightLayer) ? MARKS.arc.highlightLayer : undefined);
         continue;
       }
       if (JSON.stringify(was.filter) !== JSON.stringify(layer.filter)) map.setFilter(layer.id, layer.filter);
@@ -266,16 +263,13 @@ function mountOnce(
 
   let fill = fillColour(initial.colours, initial.land);
   function apply(next: MapView, previous: MapView | null): void {
-    const palette = BASE_PALETTE[next.theme];
     if (!previous || previous.theme !== next.theme) {
-      map.setPaintProperty("ocean", "background-color", palette.ocean);
-      map.setPaintProperty(OUTLINE_LAYER, "line-color", palette.border);
-      for (const [layer, colour] of EMPHASIS_LAYERS(next.theme)) map.setPaintProperty(layer, "line-color", colour);
+      for (const [layer, property, colour] of themePaint(next.theme)) map.setPaintProperty(layer, property, colour);
     }
     // Colours change with the view, date or legend filter, not on hover: skip the repaint otherwise.
     if (!previous || previous.colours !== next.colours || previous.land !== next.land) {
       fill = fillColour(next.colours, next.land);
-      map.setPaintProperty(FILL_LAYER, "fill-color", fill);
+      map.setPaintProperty(MARKS.fill.layer, "fill-color", fill);
     }
     if (
       !previous ||

@@ -1,20 +1,16 @@
 /** The MapLibre style, written in code: our own geometry, no remote tiles, glyphs or sprites. */
 import type { Feature, FeatureCollection, Position } from "geojson";
 import type { ExpressionSpecification, LineLayerSpecification, StyleSpecification } from "maplibre-gl";
-import { BASE_PALETTE, EMPHASIS, type Theme } from "../model/palette.ts";
+import { BASE_PALETTE, type Theme } from "../model/palette.ts";
 import { dashes, ringsOf } from "./dash.ts";
-import { ARC_WIDTH, type ArcPath, cssColour } from "./view.ts";
+import { MARKS } from "./marks.ts";
+import { type ArcPath, cssColour } from "./view.ts";
 
 export const COUNTRY_SOURCE = "countries";
 /** Only the countries outlined at the moment: changing them re-lays out a handful of outlines. */
 export const EMPHASIS_SOURCE = "emphasis";
-export const FILL_LAYER = "countries-fill";
-export const OUTLINE_LAYER = "countries-outline";
-export const UNCERTAIN_LAYER = "countries-uncertain";
-export const HIGHLIGHT_LAYER = "countries-highlight";
 /** The pact arcs: a few dozen lines, drawn by MapLibre's line program, which the outlines need anyway. */
 export const ARC_SOURCE = "arcs";
-export const ARC_HIGHLIGHT_LAYER = "pact-arcs-highlight";
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
 /** What the first frame shows beyond the base: fill colours and the outlined countries. */
@@ -36,8 +32,6 @@ export function baseStyle(
   countries: FeatureCollection = EMPTY,
   content: StyleContent = { fill: BASE_PALETTE[theme].land, emphasis: EMPTY, arcs: [] },
 ): StyleSpecification {
-  const palette = BASE_PALETTE[theme];
-  const emphasis = EMPHASIS[theme];
   return {
     version: 8,
     name: "critical-minerals-map",
@@ -47,32 +41,35 @@ export function baseStyle(
       [ARC_SOURCE]: { type: "geojson", data: arcData(content.arcs) },
     },
     layers: [
-      { id: "ocean", type: "background", paint: { "background-color": palette.ocean } },
+      { id: MARKS.ocean.layer, type: "background", paint: { "background-color": MARKS.ocean.colour[theme] } },
       {
-        id: FILL_LAYER,
+        id: MARKS.fill.layer,
         type: "fill",
         source: COUNTRY_SOURCE,
         paint: { "fill-color": content.fill, "fill-antialias": true },
       },
       {
-        id: OUTLINE_LAYER,
+        id: MARKS.border.layer,
         type: "line",
         source: COUNTRY_SOURCE,
-        paint: { "line-color": palette.border, "line-width": ["interpolate", ["linear"], ["zoom"], 0, 0.3, 5, 1] },
+        paint: {
+          "line-color": MARKS.border.colour[theme],
+          "line-width": ["interpolate", ["linear"], ["zoom"], ...MARKS.border.widthByZoom],
+        },
       },
       {
-        id: UNCERTAIN_LAYER,
+        id: MARKS.uncertain.layer,
         type: "line",
         source: EMPHASIS_SOURCE,
         filter: ["==", ["get", "uncertain"], true],
-        paint: { "line-color": emphasis.uncertain, "line-width": 1.4 },
+        paint: { "line-color": MARKS.uncertain.colour[theme], "line-width": MARKS.uncertain.width },
       },
       {
-        id: HIGHLIGHT_LAYER,
+        id: MARKS.highlight.layer,
         type: "line",
         source: EMPHASIS_SOURCE,
         filter: ["==", ["get", "highlight"], true],
-        paint: { "line-color": emphasis.highlight, "line-width": 2.5 },
+        paint: { "line-color": MARKS.highlight.colour[theme], "line-width": MARKS.highlight.width },
       },
       ...arcLayers(content.arcs),
     ],
@@ -139,11 +136,18 @@ function cutOnce(cache: Map<string, Position[][]>, iso3: string, cut: () => Posi
   return lines;
 }
 
-/** The emphasis line layers and their colour in a theme. */
-export function EMPHASIS_LAYERS(theme: Theme): [string, string][] {
+/**
+ * The paint properties that change with the theme, as [layer, property, colour]: the style is
+ * built with them, and a theme change sets them again (mount.ts).
+ */
+export function themePaint(
+  theme: Theme,
+): [layer: string, property: "background-color" | "line-color", colour: string][] {
   return [
-    [UNCERTAIN_LAYER, EMPHASIS[theme].uncertain],
-    [HIGHLIGHT_LAYER, EMPHASIS[theme].highlight],
+    [MARKS.ocean.layer, "background-color", MARKS.ocean.colour[theme]],
+    [MARKS.border.layer, "line-color", MARKS.border.colour[theme]],
+    [MARKS.uncertain.layer, "line-color", MARKS.uncertain.colour[theme]],
+    [MARKS.highlight.layer, "line-color", MARKS.highlight.colour[theme]],
   ];
 }
 
@@ -172,23 +176,23 @@ export function arcLayers(paths: readonly ArcPath[]): LineLayerSpecification[] {
   return [
     ...colours.map(
       (colour, i): LineLayerSpecification => ({
-        id: `pact-arcs-${i}`,
+        id: `${MARKS.arc.layer}-${i}`,
         type: "line",
         source: ARC_SOURCE,
         filter: ["all", ["==", ["get", "colour"], colour], ["!=", ["get", "highlighted"], true]],
         layout: round,
-        paint: { "line-color": colour, "line-width": ARC_WIDTH.normal },
+        paint: { "line-color": colour, "line-width": MARKS.arc.width },
       }),
     ),
     {
-      id: ARC_HIGHLIGHT_LAYER,
+      id: MARKS.arc.highlightLayer,
       type: "line",
       source: ARC_SOURCE,
       filter: ["==", ["get", "highlighted"], true],
       layout: round,
       paint: {
         "line-color": highlighted ? cssColour(highlighted.colour) : "rgba(0,0,0,0)",
-        "line-width": ARC_WIDTH.highlighted,
+        "line-width": MARKS.arc.highlightedWidth,
       },
     },
   ];

@@ -6,17 +6,8 @@
 import { type GeoProjection, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { s } from "../dom.ts";
-import { BASE_PALETTE, EMPHASIS } from "../model/palette.ts";
-import { DASH_PATTERN } from "./dash.ts";
-import {
-  ARC_WIDTH,
-  cssColour,
-  MARKER_RADIUS,
-  type MapRenderer,
-  type MapTarget,
-  type MapView,
-  type RendererOptions,
-} from "./view.ts";
+import { MARKS } from "./marks.ts";
+import { cssColour, type MapRenderer, type MapTarget, type MapView, type RendererOptions } from "./view.ts";
 
 export type SvgProjection = (width: number, height: number) => GeoProjection;
 
@@ -197,15 +188,14 @@ export function mapElements(
   /** Paint the whole frame as ocean (live map) or only the globe's outline (downloads). */
   ocean: "frame" | "globe" = "frame",
 ): SVGElement[] {
-  const palette = BASE_PALETTE[view.theme];
-  const emphasis = EMPHASIS[view.theme];
+  const theme = view.theme;
+  const border = { stroke: MARKS.border.colour[theme], "stroke-width": MARKS.border.width };
   const path = geoPath(projection);
   const countryPaths = [...paths].map(([iso3, d]) =>
     s("path", {
       d,
       fill: view.colours.get(iso3) ?? view.land,
-      stroke: palette.border,
-      "stroke-width": 0.5,
+      ...border,
       "data-iso3": iso3,
     }),
   );
@@ -216,7 +206,7 @@ export function mapElements(
       d: path({ type: "LineString", coordinates: a.path }) ?? "",
       fill: "none",
       stroke: cssColour(a.colour),
-      "stroke-width": a.highlighted ? ARC_WIDTH.highlighted : ARC_WIDTH.normal,
+      "stroke-width": a.highlighted ? MARKS.arc.highlightedWidth : MARKS.arc.width,
       "stroke-linecap": "round",
       "data-arc": a.arc.id,
       "data-iso3": a.arc.iso3,
@@ -228,10 +218,10 @@ export function mapElements(
     return s("circle", {
       cx: x,
       cy: y,
-      r: MARKER_RADIUS,
+      r: MARKS.marker.radius,
       fill: cssColour(m.fill),
       stroke: cssColour(m.outline),
-      "stroke-width": 1.2,
+      "stroke-width": MARKS.marker.outlineWidth,
       "data-iso3": m.iso3,
     });
   });
@@ -241,27 +231,33 @@ export function mapElements(
         s("circle", {
           cx: point(hub.position)[0],
           cy: point(hub.position)[1],
-          r: 6,
+          r: MARKS.hub.radius,
           fill: cssColour(hub.fill),
           stroke: cssColour(hub.outline),
-          "stroke-width": 2,
+          "stroke-width": MARKS.hub.outlineWidth,
         }),
       ]
     : [];
   return [
-    ...(ocean === "frame" ? [s("rect", { width: size.width, height: size.height, fill: palette.ocean })] : []),
-    s("path", { d: path({ type: "Sphere" }) ?? "", fill: palette.ocean, stroke: palette.border, "stroke-width": 0.5 }),
+    ...(ocean === "frame"
+      ? [s("rect", { width: size.width, height: size.height, fill: MARKS.ocean.colour[theme] })]
+      : []),
+    s("path", { d: path({ type: "Sphere" }) ?? "", fill: MARKS.ocean.colour[theme], ...border }),
     s("g", { class: "countries" }, ...countryPaths),
     s(
       "g",
       { class: "uncertain" },
       ...outline(view.uncertain, {
-        stroke: emphasis.uncertain,
-        "stroke-width": 1.4,
-        "stroke-dasharray": DASH_PATTERN.join(" "),
+        stroke: MARKS.uncertain.colour[theme],
+        "stroke-width": MARKS.uncertain.width,
+        "stroke-dasharray": MARKS.uncertain.dash.join(" "),
       }),
     ),
-    s("g", { class: "highlight" }, ...outline(view.highlight, { stroke: emphasis.highlight, "stroke-width": 2.5 })),
+    s(
+      "g",
+      { class: "highlight" },
+      ...outline(view.highlight, { stroke: MARKS.highlight.colour[theme], "stroke-width": MARKS.highlight.width }),
+    ),
     s("g", { class: "arcs" }, ...arcs),
     s("g", { class: "markers" }, ...markers),
     ...hubMark,

@@ -4,6 +4,7 @@
  */
 import type { Arc } from "../model/arcs.ts";
 import type { Rgba, Theme } from "../model/palette.ts";
+import { MARKS } from "./marks.ts";
 
 /** A point marker for a state too small to see at world zoom. */
 export interface Marker {
@@ -12,12 +13,6 @@ export interface Marker {
   fill: Rgba;
   outline: Rgba;
 }
-
-/** Arc widths in CSS pixels: as drawn, and hovered or selected. */
-export const ARC_WIDTH = { normal: 1.4, highlighted: 4 } as const;
-
-/** A marker's radius in CSS pixels, whatever the zoom. */
-export const MARKER_RADIUS = 4.5;
 
 /**
  * The marker under a point (CSS pixels in the map), within `slack` pixels of its edge; the
@@ -30,7 +25,7 @@ export function markerAt(
   slack = 4,
 ): Marker | null {
   let best: Marker | null = null;
-  let bestDistance = MARKER_RADIUS + slack;
+  let bestDistance = MARKS.marker.radius + slack;
   for (const marker of markers) {
     const [x, y] = project(marker.position);
     const distance = Math.hypot(x - point.x, y - point.y);

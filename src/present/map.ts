@@ -4,6 +4,7 @@
  * object, so renderers skip a redraw by identity.
  */
 import type { View } from "../config.ts";
+import { MARKS } from "../map/marks.ts";
 import { arcPaths, type MapView, type Marker } from "../map/view.ts";
 import { WASHINGTON } from "../model/arcs.ts";
 import type { Choropleth } from "../model/choropleth.ts";
@@ -57,7 +58,7 @@ export function mapViewBuilder(places: readonly Place[]): (inputs: MapInputs) =>
             iso3: place.iso3,
             position: place.label,
             fill: hexToRgba(colour),
-            outline: palette.markerOutline,
+            outline: MARKS.marker.outline[theme],
           });
         }
       }
@@ -78,13 +79,13 @@ export function mapViewBuilder(places: readonly Place[]): (inputs: MapInputs) =>
         highlight: [...highlight],
         arcs: arcPaths(
           scene.arcs.filter((arc) => legendFilter === null || legendFilter === arc.status),
-          (arc) => hexToRgba(pactColours[arc.status] ?? palette.land, 200),
+          (arc) => hexToRgba(pactColours[arc.status] ?? palette.land, MARKS.arc.alpha),
           hoveredArc,
         ),
         markers,
         hub:
           view === "pacts"
-            ? { position: WASHINGTON, fill: hexToRgba(pactColours.hub ?? "#000000"), outline: palette.markerOutline }
+            ? { position: WASHINGTON, fill: hexToRgba(MARKS.hub.fill[theme]), outline: MARKS.hub.outline[theme] }
             : null,
       };
     },

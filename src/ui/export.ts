@@ -6,6 +6,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { s } from "../dom.ts";
 import { fallbackProjection } from "../map/frame.ts";
+import { MARKS } from "../map/marks.ts";
 import { countryPaths, mapElements } from "../map/svg.ts";
 import type { MapView } from "../map/view.ts";
 import { BASE_PALETTE } from "../model/palette.ts";
@@ -92,7 +93,7 @@ export function exportSvg(
   return s(
     "svg",
     { xmlns: "http://www.w3.org/2000/svg", width: EXPORT_WIDTH, height, viewBox: `0 0 ${EXPORT_WIDTH} ${height}` },
-    s("rect", { width: EXPORT_WIDTH, height, fill: view.theme === "dark" ? "#0f1a24" : "#ffffff" }),
+    s("rect", { width: EXPORT_WIDTH, height, fill: MARKS.paper.colour[view.theme] }),
     ...header,
     map,
     ...legend,

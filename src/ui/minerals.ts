@@ -3,6 +3,7 @@
  * against China for this mineral, and the same comparison across every mineral. Text only, no HTML.
  */
 import { scaleLinear } from "d3-scale";
+import { CHINA } from "../config.ts";
 import { h, s, setChildren } from "../dom.ts";
 import type { MineralsScene } from "../model/derive.ts";
 import { formatDate, formatShare } from "../model/format.ts";
@@ -48,7 +49,7 @@ function producerChart(scene: MineralsScene, colours: InsightColours): SVGSVGEle
         y: y + 4,
         width: Math.max(1, x(bar.share)),
         height: row - 8,
-        fill: bar.inBloc ? colours.blocBar : bar.iso3 === "CHN" ? colours.china : colours.bar,
+        fill: bar.inBloc ? colours.blocBar : bar.iso3 === CHINA ? colours.china : colours.bar,
         "data-iso3": bar.iso3,
       }),
       s(

@@ -1,6 +1,10 @@
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { DASH_PATTERN, dashes, ringsOf } from "../../../src/map/dash.ts";
+import { dashes, ringsOf } from "../../../src/map/dash.ts";
+import { MARKS } from "../../../src/map/marks.ts";
+
+const DASH_PATTERN = MARKS.uncertain.dash;
+
 import { mercX, mercY } from "../../../src/map/frame.ts";
 
 /** Length of a line in CSS pixels of a Mercator world `worldSize` wide. */

@@ -1,21 +1,14 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import type { Feature } from "geojson";
 import { describe, expect, it } from "vitest";
-import {
-  ARC_HIGHLIGHT_LAYER,
-  arcData,
-  arcLayers,
-  baseStyle,
-  emphasisData,
-  FILL_LAYER,
-  fillColour,
-} from "../../../src/map/style.ts";
+import { MARKS } from "../../../src/map/marks.ts";
+import { arcData, arcLayers, baseStyle, emphasisData, fillColour } from "../../../src/map/style.ts";
 import { type ArcPath, arcPaths } from "../../../src/map/view.ts";
 import type { Arc } from "../../../src/model/arcs.ts";
 
 function withFill(fill: unknown) {
   const style = baseStyle("light");
-  const layer = style.layers.find((l) => l.id === FILL_LAYER);
+  const layer = style.layers.find((l) => l.id === MARKS.fill.layer);
   if (!layer || layer.type !== "fill") throw new Error("no fill layer");
   layer.paint = { ...layer.paint, "fill-color": fill as string };
   return style;
@@ -91,7 +84,7 @@ describe("emphasisData", () => {
     const emphasis = emphasisData(byIso3, ["IDN"], ["AUS"], 512);
     const style = baseStyle("light", undefined, { fill, emphasis, arcs: [] });
     expect(validateStyleMin(style)).toEqual([]);
-    const layer = style.layers.find((l) => l.id === FILL_LAYER) as { paint?: Record<string, unknown> };
+    const layer = style.layers.find((l) => l.id === MARKS.fill.layer) as { paint?: Record<string, unknown> };
     expect(layer.paint?.["fill-color"]).toEqual(fill);
     expect((style.sources.emphasis as { data: unknown }).data).toBe(emphasis);
   });
@@ -151,7 +144,7 @@ describe("arcData", () => {
         { "line-color": "rgba(1,2,3,0.502)", "line-width": 1.4 },
       ],
       [
-        ARC_HIGHLIGHT_LAYER,
+        MARKS.arc.highlightLayer,
         ["==", ["get", "highlighted"], true],
         { "line-color": "rgba(10,20,30,1.000)", "line-width": 4 },
       ],
@@ -169,9 +162,9 @@ describe("arcData", () => {
       arcs: paths,
     });
     expect(validateStyleMin(style)).toEqual([]);
-    expect(style.layers.at(-1)?.id).toBe(ARC_HIGHLIGHT_LAYER);
+    expect(style.layers.at(-1)?.id).toBe(MARKS.arc.highlightLayer);
     expect(style.layers.findIndex((l) => l.id === "pact-arcs-0")).toBeGreaterThan(
-      style.layers.findIndex((l) => l.id === FILL_LAYER),
+      style.layers.findIndex((l) => l.id === MARKS.fill.layer),
     );
     expect((style.sources.arcs as { data: unknown }).data).toEqual(arcData(paths));
   });

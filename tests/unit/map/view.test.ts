@@ -1,6 +1,9 @@
 /** Pure helpers of the map view shared by both renderers. */
 import { describe, expect, it } from "vitest";
-import { MARKER_RADIUS, type Marker, markerAt } from "../../../src/map/view.ts";
+import { MARKS } from "../../../src/map/marks.ts";
+import { type Marker, markerAt } from "../../../src/map/view.ts";
+
+const MARKER_RADIUS = MARKS.marker.radius;
 
 describe("markerAt", () => {
   const marker = (iso3: string, x: number): Marker => ({
