@@ -7,21 +7,15 @@
  * No WebGL, no app code. Built by bench/d3/vite.config.ts.
  */
 import { geoMercator, geoPath } from "d3-geo";
-import type { Feature, FeatureCollection } from "geojson";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
+import type { Feature } from "geojson";
+import { BORDER, LAND, loadCountries, mapContainer, OCEAN, runPage } from "../world.ts";
 
-const OCEAN = "#dfe8ef";
-const BORDER = "#a8a59c";
-const CLASSES = ["#f4f1ea", "#0b6fa4", "#56b4e9", "#009e73", "#e69f00"];
+const CLASSES = [LAND, "#0b6fa4", "#56b4e9", "#009e73", "#e69f00"];
 const SVG = "http://www.w3.org/2000/svg";
 
 async function start(): Promise<void> {
-  const response = await fetch("./data/world.json");
-  const topology = (await response.json()) as Topology;
-  const countries = feature(topology, topology.objects.countries as GeometryCollection) as FeatureCollection;
-  const container = document.getElementById("map");
-  if (!container) throw new Error("#map is missing");
+  const countries = await loadCountries();
+  const container = mapContainer();
   const { width, height } = container.getBoundingClientRect();
   // Our geometry winds exterior rings as RFC 7946 (counter-clockwise): d3 wants them clockwise.
   const features = countries.features.map((f) => reverseRings(f));
@@ -70,7 +64,4 @@ function reverseRings(f: Feature): Feature {
   return f;
 }
 
-start().catch((error: unknown) => {
-  console.error(error);
-  document.documentElement.dataset.ready = "error";
-});
+runPage(start);
