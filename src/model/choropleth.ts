@@ -12,9 +12,9 @@ import {
   categoryOf,
   FORUM_CATEGORIES,
   FORUM_NAMES,
-  forumStatus,
+  type ForumMembers,
+  forumMembers,
   OVERLAP_FORUMS,
-  overlapCounts,
   VIEW_FORUMS,
 } from "./forums.ts";
 import { FORUM_COLOURS, OVERLAP_COLOURS, PACT_COLOURS, type Theme } from "./palette.ts";
@@ -48,15 +48,18 @@ function build(title: string, categories: Omit<Category, "count">[], entries: Co
   return { title, categories: categories.map((c) => ({ ...c, count: counts.get(c.key) ?? 0 })), countries };
 }
 
-/** Pacts view: status per country on `date`; `drawable` limits entries to places on the map. */
+/**
+ * Pacts view: status per country on `date`; `drawable` limits entries to places on the map.
+ * `statuses` are the statuses on `date`, when the caller has them already (derive.ts).
+ */
 export function pactsChoropleth(
   dataset: Pick<Dataset, "agreements" | "memberships">,
   date: string,
   theme: Theme,
   drawable: ReadonlySet<Iso3>,
+  statuses: Map<Iso3, CountryStatus> = statusByCountry(dataset, date),
 ): Choropleth & { statuses: Map<Iso3, CountryStatus> } {
   const colours = PACT_COLOURS[theme];
-  const statuses = statusByCountry(dataset, date);
   const entries: CountryEntry[] = [];
   for (const s of statuses.values()) {
     if (!drawable.has(s.iso3) || s.iso3 === HUB || s.iso3 === CHINA) continue;
@@ -77,18 +80,22 @@ export function pactsChoropleth(
   return { ...build("Critical-minerals pacts with the US", categories, entries), statuses };
 }
 
-/** Forums view: category per country in one forum, or the number of forums in the overlap view. */
+/**
+ * Forums view: category per country in one forum, or the number of forums in the overlap view.
+ * `members` are the view's members on `date`, when the caller has them already (derive.ts).
+ */
 export function forumsChoropleth(
   dataset: Pick<Dataset, "memberships">,
   view: ForumView,
   date: string,
   theme: Theme,
   drawable: ReadonlySet<Iso3>,
+  members: ForumMembers = forumMembers(dataset, view, date),
 ): Choropleth {
-  if (view === "overlap") {
+  if (members.forum === "overlap") {
     const ramp = OVERLAP_COLOURS[theme];
     const entries: CountryEntry[] = [];
-    for (const [iso3, forums] of overlapCounts(dataset, date)) {
+    for (const [iso3, forums] of members.overlap) {
       if (!drawable.has(iso3)) continue;
       const n = Math.min(forums.length, ramp.length);
       entries.push({ iso3, key: String(n), colour: ramp[n - 1] ?? "", uncertain: false });
@@ -101,9 +108,8 @@ export function forumsChoropleth(
     return build("Membership of FORGE, MSP, Pax Silica and the ministerial", categories, entries);
   }
   const colours = FORUM_COLOURS[theme];
-  const statuses = forumStatus(dataset, view, date);
   const entries: CountryEntry[] = [];
-  for (const s of statuses.values()) {
+  for (const s of members.statuses.values()) {
     if (!drawable.has(s.iso3)) continue;
     const uncertain =
       s.category === "member-inferred" || s.memberships.some((m) => m.confidence !== "high" || m.basis === "inferred");
@@ -111,13 +117,13 @@ export function forumsChoropleth(
   }
   // Every category the view can show, present on this date or not, so the legend does not jump.
   const present = new Set(
-    dataset.memberships.filter((m) => VIEW_FORUMS[view].includes(m.forum)).map((m) => categoryOf(m) as string),
+    dataset.memberships.filter((m) => VIEW_FORUMS[members.forum].includes(m.forum)).map((m) => categoryOf(m) as string),
   );
   const categories = FORUM_CATEGORIES.filter((c) => present.has(c)).map((c) => ({
     key: c,
     label: CATEGORY_LABELS[c],
     colour: colours[c] ?? "",
   }));
-  const title = view === "msp" ? `${FORUM_NAMES.msp} and its Forum` : FORUM_NAMES[view];
+  const title = members.forum === "msp" ? `${FORUM_NAMES.msp} and its Forum` : FORUM_NAMES[members.forum];
   return build(title, categories, entries);
 }

@@ -5,12 +5,12 @@
  */
 
 import { type ForumView, MINISTERIAL_DATE, type View } from "../config.ts";
-import type { Dataset, Iso3, MineralInfo, Place, Source, Stage } from "../types.ts";
+import type { Dataset, Iso3, Membership, MineralInfo, Place, Source, Stage } from "../types.ts";
 import { type Arc, arcsFor } from "./arcs.ts";
 import { blocDefinition, blocMembers } from "./bloc.ts";
 import { type Choropleth, forumsChoropleth, pactsChoropleth } from "./choropleth.ts";
 import { formatDate, formatShare } from "./format.ts";
-import { CATEGORY_NOUNS, type ForumCategory } from "./forums.ts";
+import { activeMemberships, CATEGORY_NOUNS, type ForumCategory, type ForumMembers, forumMembers } from "./forums.ts";
 import { allMineralsBloc, type BlocRow, type Concentration, concentrationOf } from "./insight.ts";
 import { chooseTable, hhiReading, type MineralChoice, mineralChoropleth } from "./minerals.ts";
 import type { Theme } from "./palette.ts";
@@ -58,6 +58,10 @@ export interface MineralsScene {
 export interface Scene {
   date: string;
   minerals: MineralsScene | null;
+  /** The forums view's members on the date (forum statuses, or forums per country in the overlap). */
+  forums: ForumMembers | null;
+  /** Every membership in force on the date (the pacts table lists each country's forums). */
+  memberships: Membership[];
   choropleth: Choropleth;
   /** Pact statuses on the date (all views use them for tooltips). */
   statuses: Map<Iso3, CountryStatus>;
@@ -84,15 +88,17 @@ export interface SceneState {
 export function deriveScene(dataset: Dataset, index: Index, state: SceneState, theme: Theme): Scene {
   const date = clampDate(index.timeline, state.date);
   const statuses = statusByCountry(dataset, date);
+  const memberships = activeMemberships(dataset.memberships, date);
   const minerals = state.view === "minerals" ? mineralsScene(dataset, index, state, date) : null;
+  const forums = state.view === "forums" ? forumMembers(dataset, state.forum, date, memberships) : null;
   let choropleth: Choropleth;
-  if (state.view === "forums") choropleth = forumsChoropleth(dataset, state.forum, date, theme, index.drawable);
+  if (forums) choropleth = forumsChoropleth(dataset, state.forum, date, theme, index.drawable, forums);
   else if (minerals?.choice) choropleth = mineralChoropleth(minerals.choice.table, theme, index.drawable);
   else if (minerals) choropleth = { title: minerals.mineral?.name ?? "Minerals", categories: [], countries: new Map() };
-  else choropleth = pactsChoropleth(dataset, date, theme, index.drawable);
+  else choropleth = pactsChoropleth(dataset, date, theme, index.drawable, statuses);
   const arcs = state.view === "pacts" && state.arcs ? arcsFor(dataset.agreements, index.places, pactStatus, date) : [];
   const summary = minerals ? mineralsSummary(minerals, date) : summaryOf(dataset, state, date, statuses, choropleth);
-  return { date, minerals, choropleth, statuses, arcs, summary };
+  return { date, minerals, forums, memberships, choropleth, statuses, arcs, summary };
 }
 
 function mineralsScene(dataset: Dataset, index: Index, state: SceneState, date: string): MineralsScene {

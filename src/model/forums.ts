@@ -131,15 +131,19 @@ const PRIORITY: Record<ForumCategory, number> = {
   delegation: 6,
 };
 
-/** Each country's category in one forum view on `date`. */
+/**
+ * Each country's category in one forum view on `date`. `active` is the memberships in force on
+ * that date, when the caller has them already (derive.ts).
+ */
 export function forumStatus(
   dataset: Pick<Dataset, "memberships">,
   view: Exclude<ForumView, "overlap">,
   date: string,
+  active: readonly Membership[] = activeMemberships(dataset.memberships, date),
 ): Map<Iso3, ForumStatus> {
   const forums = VIEW_FORUMS[view];
   const result = new Map<Iso3, ForumStatus>();
-  for (const m of activeMemberships(dataset.memberships, date)) {
+  for (const m of active) {
     if (!forums.includes(m.forum)) continue;
     const category = categoryOf(m);
     const existing = result.get(m.iso3);
@@ -153,13 +157,33 @@ export function forumStatus(
 }
 
 /** How many of the overlap forums each country belongs to on `date` (1–4; absent means 0). */
-export function overlapCounts(dataset: Pick<Dataset, "memberships">, date: string): Map<Iso3, Forum[]> {
+export function overlapCounts(
+  dataset: Pick<Dataset, "memberships">,
+  date: string,
+  active: readonly Membership[] = activeMemberships(dataset.memberships, date),
+): Map<Iso3, Forum[]> {
   const result = new Map<Iso3, Forum[]>();
-  for (const m of activeMemberships(dataset.memberships, date)) {
+  for (const m of active) {
     if (!OVERLAP_FORUMS.includes(m.forum)) continue;
     const forums = result.get(m.iso3) ?? [];
     if (!forums.includes(m.forum)) forums.push(m.forum);
     result.set(m.iso3, forums);
   }
   return result;
+}
+
+/** Who is in the forum view shown: each country's category in one forum, or its forums (overlap). */
+export type ForumMembers =
+  | { forum: "overlap"; overlap: Map<Iso3, Forum[]> }
+  | { forum: Exclude<ForumView, "overlap">; statuses: Map<Iso3, ForumStatus> };
+
+export function forumMembers(
+  dataset: Pick<Dataset, "memberships">,
+  forum: ForumView,
+  date: string,
+  active: readonly Membership[] = activeMemberships(dataset.memberships, date),
+): ForumMembers {
+  return forum === "overlap"
+    ? { forum, overlap: overlapCounts(dataset, date, active) }
+    : { forum, statuses: forumStatus(dataset, forum, date, active) };
 }

@@ -7,14 +7,12 @@
  * as 0, and sorts last.
  */
 
-import type { ForumView, View } from "../config.ts";
-import { MINISTERIAL_DATE } from "../config.ts";
+import { type ForumView, MINISTERIAL_DATE, type View } from "../config.ts";
 import type { Agreement, Dataset, Iso3, Membership } from "../types.ts";
 import type { Index, Scene } from "./derive.ts";
 import { instrumentForm } from "./describe.ts";
 import { CONFIDENCE_LEVELS, formatDate, formatNumber, formatShare } from "./format.ts";
 import {
-  activeMemberships,
   CATEGORY_LABELS,
   categoryOf,
   countsFrom,
@@ -22,9 +20,8 @@ import {
   FORUM_NAMES,
   FORUM_SHORT_NAMES,
   type ForumCategory,
-  forumStatus,
+  type ForumMembers,
   OVERLAP_FORUMS,
-  overlapCounts,
 } from "./forums.ts";
 import { rankOf, SMALL_TEXT, STAGE_LABELS } from "./minerals.ts";
 import { normalise } from "./search.ts";
@@ -77,24 +74,19 @@ const BASIS_TEXT: Record<Membership["basis"], string> = {
 };
 
 /**
- * The table for the current view and timeline date. `forum` is the forum the forums view shows
- * (state.forum); the other views ignore it.
+ * The table for the scene's view and timeline date: its statuses, memberships and forum members
+ * are the ones the map is coloured by (derive.ts), never computed again here. The view and forum
+ * arguments are the scene's own, still accepted from callers that pass them; the scene decides.
  */
-export function tableModel(
-  dataset: Dataset,
-  index: Index,
-  scene: Scene,
-  view: View,
-  forum: ForumView = "forge",
-): TableModel {
+export function tableModel(dataset: Dataset, index: Index, scene: Scene, _view?: View, _forum?: ForumView): TableModel {
   const namesOf = (iso3: Iso3): string[] => {
     const place = index.places.get(iso3);
     if (place) return [place.name, ...place.altNames];
     return [index.names.get(iso3) ?? iso3];
   };
   const nameOf = (iso3: Iso3) => index.names.get(iso3) ?? iso3;
-  if (view === "minerals") return mineralsTable(scene, index, namesOf);
-  if (view === "forums") return forumsTable(dataset, scene.date, forum, nameOf, namesOf);
+  if (scene.minerals) return mineralsTable(scene, index, namesOf);
+  if (scene.forums) return forumsTable(scene.forums, scene.date, nameOf, namesOf);
   return pactsTable(dataset, scene, nameOf, namesOf);
 }
 
@@ -113,7 +105,7 @@ function pactsTable(dataset: Dataset, scene: Scene, nameOf: (iso3: Iso3) => stri
     if (a.date === null) undated.set(a.iso3, [...(undated.get(a.iso3) ?? []), a]);
   }
   const forums = new Map<Iso3, string[]>();
-  for (const m of activeMemberships(dataset.memberships, date)) {
+  for (const m of scene.memberships) {
     if (m.forum === "ministerial") continue;
     const list = forums.get(m.iso3) ?? [];
     const name = forumShortName(m);
@@ -178,17 +170,11 @@ function pactsTable(dataset: Dataset, scene: Scene, nameOf: (iso3: Iso3) => stri
   };
 }
 
-function forumsTable(
-  dataset: Dataset,
-  date: string,
-  forum: ForumView,
-  nameOf: (iso3: Iso3) => string,
-  namesOf: Names,
-): TableModel {
+function forumsTable(members: ForumMembers, date: string, nameOf: (iso3: Iso3) => string, namesOf: Names): TableModel {
   const when = formatDate(date);
-  if (forum === "overlap") {
+  if (members.forum === "overlap") {
     const rows: TableRow[] = [];
-    for (const [iso3, forums] of overlapCounts(dataset, date)) {
+    for (const [iso3, forums] of members.overlap) {
       const names = forums.map((f) => FORUM_SHORT_NAMES[f]);
       const name = nameOf(iso3);
       rows.push({
@@ -212,7 +198,8 @@ function forumsTable(
     };
   }
   const rows: TableRow[] = [];
-  for (const status of forumStatus(dataset, forum, date).values()) {
+  const forum = members.forum;
+  for (const status of members.statuses.values()) {
     const { iso3, category, memberships } = status;
     // The earliest day a membership is known to hold; an undated one reads "by …" (data/README.md).
     const earliest = memberships
