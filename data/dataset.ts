@@ -13,6 +13,7 @@ import {
   type Context,
   type FILES,
   groupTables,
+  HEADERS,
   type MineralRecord,
   readAgreements,
   readLeftOut,
@@ -190,32 +191,17 @@ function valueOut(r: MineralRecord): MineralValue {
 
 // ─── Public downloads (DESIGN §3): exactly these columns ────────────────────────────────────────
 
+/** The columns of a table but those left out of its download. */
+const without = <T extends string>(columns: readonly T[], ...left: T[]): T[] =>
+  columns.filter((c) => !left.includes(c));
+
+/**
+ * The downloads' columns: the source tables' own (data/readers.ts) without their record ids,
+ * bases and working notes; the minerals table adds each row's share and its source's URL.
+ */
 export const PUBLIC_HEADERS = {
-  agreements: [
-    "iso3",
-    "country",
-    "instrument",
-    "type",
-    "kind",
-    "date_signed",
-    "cohort",
-    "state_count",
-    "confidence",
-    "notes",
-    "sources",
-  ],
-  memberships: [
-    "iso3",
-    "country",
-    "forum",
-    "role",
-    "since",
-    "not_before",
-    "known_by",
-    "until",
-    "confidence",
-    "sources",
-  ],
+  agreements: without(HEADERS.agreements, "id", "date_note"),
+  memberships: without(HEADERS.memberships, "basis", "notes"),
   minerals: [
     "mineral",
     "stage",

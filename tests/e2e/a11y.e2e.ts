@@ -5,22 +5,25 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { PACT_COLOURS } from "../../src/model/palette.ts";
-import { colourDistance, hex, label, launchChromium, openApp, pixel, projectToPage, screenshot } from "./harness.ts";
+import {
+  chromiumForFile,
+  colourDistance,
+  hex,
+  label,
+  launchChromium,
+  openApp,
+  pixel,
+  projectToPage,
+  screenshot,
+} from "./harness.ts";
 
 const appUrl = inject("appUrl");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 interface AxeResult {
   id: string;
@@ -63,13 +66,13 @@ describe("axe-core finds no violations", () => {
     ["the embed on a phone", "?embed=1&view=minerals&mineral=gallium"],
   ])("in %s", async (_name, query) => {
     const phone = query.includes("embed");
-    const { page } = await openApp(browser, `${appUrl}${query}`, phone ? { width: 390, height: 740 } : {});
+    const { page } = await openApp(chromium.browser, `${appUrl}${query}`, phone ? { width: 390, height: 740 } : {});
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it("in the sources and methodology panel", async () => {
-    const { page } = await openApp(browser, appUrl);
+    const { page } = await openApp(chromium.browser, appUrl);
     await page.locator("#sources-button").click();
     await page.locator("#methodology").waitFor({ state: "visible" });
     expect(await axeViolations(page)).toEqual([]);
@@ -80,7 +83,7 @@ describe("axe-core finds no violations", () => {
 
 describe("keyboard", () => {
   it("reaches a country and opens its panel without a mouse, and Escape closes it", async () => {
-    const { page } = await openApp(browser, appUrl);
+    const { page } = await openApp(chromium.browser, appUrl);
     // Tab from the top of the page to the country search.
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press("Tab");
@@ -97,7 +100,7 @@ describe("keyboard", () => {
   });
 
   it("switches views, steps the timeline and shows the shortcuts from the keyboard", async () => {
-    const { page } = await openApp(browser, `${appUrl}?date=2026-02-03`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?date=2026-02-03`);
     await page.locator("body").focus();
     await page.keyboard.press("3");
     await page.waitForFunction(() => new URL(location.href).searchParams.get("view") === "minerals");
@@ -113,7 +116,7 @@ describe("keyboard", () => {
   });
 
   it("opens a country from the table view with Enter", async () => {
-    const { page } = await openApp(browser, `${appUrl}?table=1`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?table=1`);
     const first = page.locator(".data-table-country").first();
     const name = await first.textContent();
     await first.focus();
@@ -132,7 +135,7 @@ describe("the map appears at once and never blank", () => {
     ["?embed=1", 320, 600],
   ])("keeps its layout from the first paint to ready (%s %i×%i: no layout shift)", async (query, width, height) => {
     // The data arrive late, so the page is painted before the controls, legend and timeline exist.
-    const { page } = await openApp(browser, `${appUrl}${query}`, { width, height, delayData: 1200 });
+    const { page } = await openApp(chromium.browser, `${appUrl}${query}`, { width, height, delayData: 1200 });
     const shifts = await page.evaluate(
       () =>
         new Promise<string[]>((resolve) => {
@@ -164,7 +167,7 @@ describe("the map appears at once and never blank", () => {
     [390, 844],
     [700, 400],
   ])("draws the SVG poster exactly where the WebGL map draws at %i×%i (no shift when it takes over)", async (width, height) => {
-    const { page } = await openApp(browser, appUrl, { width, height });
+    const { page } = await openApp(chromium.browser, appUrl, { width, height });
     for (const iso3 of ["AUS", "ARG", "NOR", "JPN", "ZAF"]) {
       const [lon, lat] = label(iso3);
       const [gx, gy] = await page.evaluate(
@@ -187,7 +190,7 @@ describe("the map appears at once and never blank", () => {
   });
 
   it("shows a static SVG copy when the WebGL context is lost, and the WebGL map again when it is restored", async () => {
-    const { page, errors } = await openApp(browser, `${appUrl}?date=2026-02-04&arcs=0`);
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?date=2026-02-04&arcs=0`);
     const lose = (how: "loseContext" | "restoreContext") =>
       page.evaluate((method) => {
         const canvas = document.querySelector<HTMLCanvasElement>("canvas.maplibregl-canvas");
@@ -252,7 +255,7 @@ describe("the map appears at once and never blank", () => {
 
 describe("downloads", () => {
   it("saves a 2× PNG of the current view with title, legend and credit, not blank", async () => {
-    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=cobalt`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-png").click()]);
     expect(download.suggestedFilename()).toMatch(/^critical-minerals-minerals-\d{4}-\d{2}-\d{2}\.png$/);
     const path = await download.path();
@@ -269,7 +272,7 @@ describe("downloads", () => {
   });
 
   it("saves an SVG drawn by the d3 renderer with the legend and credit", async () => {
-    const { page } = await openApp(browser, `${appUrl}?date=2026-02-04`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?date=2026-02-04`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-svg").click()]);
     const svg = readFileSync(await download.path(), "utf8");
     expect(svg).toMatch(/^<\?xml/);

@@ -1,29 +1,15 @@
-/**
- * Byte budgets for the embed view (`?embed=1`), the page a news site puts in its article: the gzip
- * bytes of the JS, CSS and data it loads until it is ready (`data-ready="true"`), as Chromium
- * requested them, each weighed from the production build at gzip level 6 (tests/e2e/bytes.ts).
- * A kind over its limit (tests/e2e/budgets.ts) fails the suite.
- */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { type BudgetKind, EMBED_BUDGETS } from "./budgets.ts";
 import { kB, weigh } from "./bytes.ts";
-import { foreignRequests, launchChromium, openApp } from "./harness.ts";
+import { chromiumForFile, foreignRequests, openApp } from "./harness.ts";
 
 const appUrl = inject("appUrl");
 const distDir = inject("distDir");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 describe("byte budgets of the embed view", () => {
   it("loads no more JS, CSS and data (gzip) than its budget, all from its own origin", async () => {
-    const { page, requests } = await openApp(browser, `${appUrl}?embed=1`, { width: 640, height: 480 });
+    const { page, requests } = await openApp(chromium.browser, `${appUrl}?embed=1`, { width: 640, height: 480 });
     const loaded = [...requests];
     await page.context().close();
 

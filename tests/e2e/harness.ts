@@ -4,11 +4,30 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { inject } from "vitest";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { Dataset } from "../../src/types.ts";
+import { launchChromium } from "./chromium.ts";
 
 export { chromiumFlags, chromiumPath, INSTALL_HINT, launchChromium } from "./chromium.ts";
 export * from "./page.ts";
+
+/** One Chromium for a test file: launched before its first test, closed after its last. */
+export function chromiumForFile(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("Chromium is not running: use the browser inside a test");
+      return browser;
+    },
+  };
+}
 
 let cached: Dataset | undefined;
 

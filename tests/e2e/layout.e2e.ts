@@ -6,21 +6,13 @@
  * One browser; one page per screen size, moved between views the way the app's own back button
  * does (history + popstate), so the whole matrix runs in a few minutes.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "./chromium.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { chromiumForFile, openApp, projectToPage } from "./harness.ts";
 import { APP_VIEWS, EMBED_VIEWS, layoutCheckExpression, PHONE_MAX_WIDTH, SIZES } from "./layout-checks.ts";
-import { openApp, projectToPage } from "./page.ts";
 
 const appUrl = inject("appUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 const phone = (width: number) => width <= PHONE_MAX_WIDTH;
 
@@ -47,7 +39,7 @@ async function check(page: Page, width: number): Promise<string[]> {
 /** Every view in `queries`, light then dark, in one page opened at the first. */
 async function checkViews(url: string, queries: readonly string[], width: number, height: number) {
   const problems: string[] = [];
-  const { page, errors } = await openApp(browser, `${url}${queries[0] ?? ""}`, { width, height });
+  const { page, errors } = await openApp(chromium.browser, `${url}${queries[0] ?? ""}`, { width, height });
   for (const theme of ["light", "dark"] as const) {
     for (const query of queries) {
       const full = `${query}${query ? "&" : "?"}theme=${theme}`;
@@ -74,7 +66,7 @@ describe("the layout, as a person sees it", () => {
 
 describe("a phone (390×844)", () => {
   it("frames the inhabited world across the map's width: Alaska and New Zealand in, no band of Antarctica", async () => {
-    const { page } = await openApp(browser, appUrl, { width: 390, height: 844 });
+    const { page } = await openApp(chromium.browser, appUrl, { width: 390, height: 844 });
     const box = await page.locator("#map").boundingBox();
     if (!box) throw new Error("no map");
     const inside = async (lon: number, lat: number) => {
@@ -93,7 +85,7 @@ describe("a phone (390×844)", () => {
   });
 
   it("answers a tap on a country where the reader looks: its facts on screen, no tooltip over the map", async () => {
-    const context = await browser.newContext({
+    const context = await chromium.browser.newContext({
       viewport: { width: 390, height: 844 },
       hasTouch: true,
       isMobile: true,

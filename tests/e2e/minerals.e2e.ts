@@ -1,14 +1,12 @@
-/** The minerals view in Chromium: shares on the map, concentration, and the bloc against China. */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { chooseTable, mineralChoropleth } from "../../src/model/minerals.ts";
 import { MINERAL_COLOURS } from "../../src/model/palette.ts";
 import {
   builtDataset,
+  chromiumForFile,
   colourDistance,
   hex,
   label,
-  launchChromium,
   openApp,
   pixel,
   projectToPage,
@@ -18,19 +16,12 @@ import {
 
 const appUrl = inject("appUrl");
 const dataset = builtDataset();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 const luminance = ([r = 0, g = 0, b = 0]: number[]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
 describe("minerals view", () => {
   it("gives the top cobalt producer (DR Congo) the darkest colour on the map", async () => {
-    const { page, errors } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt&stage=mine`);
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=cobalt&stage=mine`);
     const png = await screenshot(page, "minerals-cobalt");
     const drc = pixel(png, ...(await projectToPage(page, ...label("COD"))));
     const darkest = rgb(MINERAL_COLOURS.light["class-5"] ?? "");
@@ -48,7 +39,7 @@ describe("minerals view", () => {
     ["cobalt", "mine", "Democratic Republic of the Congo, 74%"],
     ["lithium", "mine", "Australia, 32%"],
   ])("states the top %s producer and its share", async (mineral, stage, expected) => {
-    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=${mineral}&stage=${stage}`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=${mineral}&stage=${stage}`);
     const stats = await page.locator(".insight-stats").textContent();
     expect(stats).toContain(expected);
     expect(await page.locator("section.bloc").textContent()).toMatch(/China \d/);
@@ -56,7 +47,7 @@ describe("minerals view", () => {
   });
 
   it("compares every mineral with data, one bar each, and opens a mineral on click", async () => {
-    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=lithium&stage=mine`, {
+    const { page } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=lithium&stage=mine`, {
       width: 1280,
       height: 900,
     });
@@ -73,7 +64,7 @@ describe("minerals view", () => {
   });
 
   it("shows amount, share and rank on hover", async () => {
-    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=lithium&stage=mine`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=lithium&stage=mine`);
     await page.mouse.move(...(await projectToPage(page, ...label("AUS"))));
     const tooltip = page.locator("#tooltip");
     await tooltip.waitFor({ state: "visible" });
@@ -85,7 +76,7 @@ describe("minerals view", () => {
   });
 
   it("says so for a mineral without country data instead of drawing an empty map", async () => {
-    const { page, errors } = await openApp(browser, `${appUrl}?view=minerals&mineral=germanium&theme=dark`);
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=germanium&theme=dark`);
     expect(await page.locator(".insight-empty").textContent()).toMatch(/no country production data/i);
     await screenshot(page, "minerals-germanium-dark");
     expect(errors).toEqual([]);
@@ -93,7 +84,10 @@ describe("minerals view", () => {
   });
 
   it("moves the bloc's share with the timeline: DR Congo joins on 4 Dec 2025", async () => {
-    const { page } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt&stage=mine&date=2025-12-03`);
+    const { page } = await openApp(
+      chromium.browser,
+      `${appUrl}?view=minerals&mineral=cobalt&stage=mine&date=2025-12-03`,
+    );
     const figure = async () => page.locator(".bloc-figures .key.bloc").textContent();
     expect(await figure()).toBe("Bloc 1%");
     await page.getByRole("button", { name: "Next event" }).click();
@@ -104,7 +98,7 @@ describe("minerals view", () => {
 
   it("ends a URL asking for a year without data with the URL, the Year select and the map on the year drawn", async () => {
     const { page, warnings, errors } = await openApp(
-      browser,
+      chromium.browser,
       `${appUrl}?view=minerals&mineral=graphite&stage=refining&year=2025`,
     );
     const drawn = chooseTable(dataset, "graphite", "refining", 2025).choice;
@@ -126,7 +120,7 @@ describe("minerals view", () => {
   });
 
   it("resolves Back and Forward too: an unknown mineral comes back as the default, named in the select and the URL", async () => {
-    const { page, warnings } = await openApp(browser, `${appUrl}?view=minerals&mineral=cobalt`);
+    const { page, warnings } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=cobalt`);
     await page.evaluate(() => history.pushState(null, "", "?view=minerals&mineral=unobtainium&year=1900"));
     await page.evaluate(() => history.back());
     await page.waitForFunction(() => location.search === "?view=minerals&mineral=cobalt");

@@ -1,15 +1,15 @@
 /** The pacts and forums views in Chromium: colours by date, hover, panel, timeline, URL state. */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { greatCircle, WASHINGTON } from "../../src/model/arcs.ts";
 import { BASE_PALETTE, FORUM_COLOURS, PACT_COLOURS } from "../../src/model/palette.ts";
 import {
   builtDataset,
+  chromiumForFile,
   colourDistance,
   hex,
   label,
-  launchChromium,
   openApp,
   pixel,
   projectToPage,
@@ -19,14 +19,7 @@ import {
 
 const appUrl = inject("appUrl");
 const dataset = builtDataset();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 async function colourOf(page: Page, iso3: string, shot: string): Promise<number[]> {
   const png = await screenshot(page, shot);
@@ -41,7 +34,7 @@ async function legendCount(page: Page, key: string): Promise<number> {
 
 describe("pacts view", () => {
   it("colours Argentina by its status: nothing on 3 Feb 2026, signed at the ministerial on 4 Feb", async () => {
-    const { page, errors } = await openApp(browser, `${appUrl}?date=2026-02-03&arcs=0`);
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?date=2026-02-03&arcs=0`);
     const before = await colourOf(page, "ARG", "pacts-2026-02-03");
     expect(colourDistance(before, rgb("#f4f1ea")), hex(before)).toBeLessThanOrEqual(3);
     const ministerialBefore = await legendCount(page, "ministerial");
@@ -59,7 +52,7 @@ describe("pacts view", () => {
   });
 
   it("colours Australia from 20 Oct 2025, China apart, and the US as the hub", async () => {
-    const { page } = await openApp(browser, `${appUrl}?date=2025-10-20&arcs=0`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?date=2025-10-20&arcs=0`);
     const png = await screenshot(page, "pacts-2025-10-20");
     const at = async (iso3: string) => pixel(png, ...(await projectToPage(page, ...label(iso3))));
     expect(colourDistance(await at("AUS"), rgb(PACT_COLOURS.light.before ?? ""))).toBeLessThanOrEqual(3);
@@ -68,7 +61,7 @@ describe("pacts view", () => {
   });
 
   it("shows a partner's instrument on hover and lists its sources in the panel on click", async () => {
-    const { page, errors } = await openApp(browser, `${appUrl}?arcs=0`);
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?arcs=0`);
     const [x, y] = await projectToPage(page, ...label("AUS"));
     await page.mouse.move(x, y);
     const tooltip = page.locator("#tooltip");
@@ -94,7 +87,7 @@ describe("pacts view", () => {
   });
 
   it("draws an arc to each partner, highlights it on hover and names its instrument and date", async () => {
-    const { page, errors } = await openApp(browser, `${appUrl}?date=2025-10-20`);
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?date=2025-10-20`);
     // 40% along the great circle from Washington to Australia: over the Pacific, off any land, well
     // inside the map's west edge.
     const arc = greatCircle(WASHINGTON, label("AUS"));
@@ -128,7 +121,7 @@ describe("pacts view", () => {
   });
 
   it("moves the timeline with the keyboard and steps by event, keeping the date in the URL", async () => {
-    const { page } = await openApp(browser, `${appUrl}?date=2026-02-03`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?date=2026-02-03`);
     await page.getByRole("button", { name: "Next event" }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get("date") === "2026-02-04");
     expect(await legendCount(page, "ministerial")).toBe(11);
@@ -142,7 +135,7 @@ describe("pacts view", () => {
   });
 
   it("restores the same view on reload, and Back returns to the previous view", async () => {
-    const { page } = await openApp(browser, `${appUrl}?date=2025-12-12`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?date=2025-12-12`);
     await page.getByRole("button", { name: "Forums", exact: true }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get("view") === "forums");
     await page.reload();
@@ -156,7 +149,10 @@ describe("pacts view", () => {
   });
 
   it("falls back to defaults with a warning for invalid URL values, and shows none of them", async () => {
-    const { page, warnings, errors } = await openApp(browser, `${appUrl}?view=<b>x</b>&date=2026-02-31&country=ZZZ`);
+    const { page, warnings, errors } = await openApp(
+      chromium.browser,
+      `${appUrl}?view=<b>x</b>&date=2026-02-31&country=ZZZ`,
+    );
     expect(warnings.filter((w) => w.startsWith("Ignoring"))).toHaveLength(3);
     expect(errors).toEqual([]);
     expect(await page.locator("body").innerHTML()).not.toContain("<b>x</b>");
@@ -165,7 +161,7 @@ describe("pacts view", () => {
   });
 
   it("finds a country by an alternative name and opens it", async () => {
-    const { page } = await openApp(browser, appUrl);
+    const { page } = await openApp(chromium.browser, appUrl);
     await page.locator("#country-search").fill("DRC");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => new URL(location.href).searchParams.get("country") === "COD");
@@ -176,7 +172,7 @@ describe("pacts view", () => {
 
 describe("forums view", () => {
   it("colours Pax Silica signatories and participants apart", async () => {
-    const { page } = await openApp(browser, `${appUrl}?view=forums&forum=pax-silica`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?view=forums&forum=pax-silica`);
     const japan = await colourOf(page, "JPN", "forums-pax-silica");
     expect(colourDistance(japan, rgb(FORUM_COLOURS.light.signatory ?? ""))).toBeLessThanOrEqual(3);
     const canada = pixel(
@@ -188,7 +184,7 @@ describe("forums view", () => {
   });
 
   it("counts forums per country in the overlap view", async () => {
-    const { page } = await openApp(browser, `${appUrl}?view=forums&forum=overlap&theme=dark`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?view=forums&forum=overlap&theme=dark`);
     await screenshot(page, "forums-overlap-dark");
     const counts = await page.locator(".legend-count").allTextContents();
     expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBeGreaterThan(40);
