@@ -134,21 +134,23 @@ export function startRenderers(options: RenderersOptions): Renderers {
         options.onRenderer("webgl");
         return;
       case "fall-back":
-        // Without WebGL (disabled, blocked, or failed), the SVG map is the map: Equal Earth.
+        // Without WebGL (disabled, blocked, or failed), the SVG map is the map.
         stopWatching();
-        for (const renderer of [svg, stand, webgl]) renderer?.destroy();
-        svg = null;
+        for (const renderer of [stand, webgl]) renderer?.destroy();
         stand = null;
         webgl = null;
-        interactive(false);
-        posterEl.hidden = true;
-        document.documentElement.classList.add("is-svg-fallback");
         // A WebGL map that failed half-way may have left its canvas behind: start from an empty box.
         mapEl.replaceChildren();
         mapEl.className = "map";
         note.hidden = false;
         note.textContent = `Showing a simplified map: ${effect.reason}`;
         options.onRenderer("svg");
+        // The interactive SVG map the reader was using stays as it is: nothing moves.
+        if (svg) return announceReady();
+        // Else (no WebGL at all, or lost after it had drawn): the SVG map in Equal Earth.
+        interactive(false);
+        posterEl.hidden = true;
+        document.documentElement.classList.add("is-svg-fallback");
         fallback = svgMap(mapEl, "World map", { onReady: announceReady });
         return;
       case "announce-ready":

@@ -32,7 +32,9 @@ describe("the map in Chromium", () => {
   for (const theme of ["light", "dark"] as const) {
     it(`renders land and ocean in the ${theme} palette, with WebGL, offline and without errors`, async () => {
       // Before the first record (30 Apr 2025) Brazil has no status: plain land.
-      const { page, errors, requests } = await openApp(browser, `${appUrl}?theme=${theme}&date=2025-04-30&arcs=0`);
+      const { page, errors, requests } = await openApp(browser, `${appUrl}?theme=${theme}&date=2025-04-30&arcs=0`, {
+        webgl: true,
+      });
       const hasWebgl = await page.evaluate(() => {
         const canvas = document.querySelector<HTMLCanvasElement>("canvas.maplibregl-canvas");
         return Boolean(canvas?.getContext("webgl2") ?? canvas?.getContext("webgl"));
@@ -56,7 +58,7 @@ describe("the map in Chromium", () => {
   }
 
   it("spans the phone's width without overflow and pans with a drag", async () => {
-    const { page, errors } = await openApp(browser, appUrl, { width: 390, height: 844 });
+    const { page, errors } = await openApp(browser, appUrl, { width: 390, height: 844, webgl: true });
     const box = await page.locator("#map").boundingBox();
     expect(box?.width).toBe(390);
     // As tall as the inhabited world is at its width (15∶8, no polar bands), not a strip.
@@ -81,7 +83,7 @@ describe("the map in Chromium", () => {
   });
 
   it("holds one WebGL context per map: deck.gl draws its markers and hub inside MapLibre's", async () => {
-    const { page, errors } = await openApp(browser, `${appUrl}?view=forums&forum=pax-silica`);
+    const { page, errors } = await openApp(browser, `${appUrl}?view=forums&forum=pax-silica`, { webgl: true });
     expect(await webglContexts(page)).toBe(1);
     // deck.gl's own canvas would be a second drawing surface over the map.
     expect(await page.locator("#map canvas").count()).toBe(1);
@@ -93,7 +95,7 @@ describe("the map in Chromium", () => {
   });
 
   it("marks small states such as Singapore with a visible marker in their category's colour", async () => {
-    const { page } = await openApp(browser, `${appUrl}?view=forums&forum=pax-silica`);
+    const { page } = await openApp(browser, `${appUrl}?view=forums&forum=pax-silica`, { webgl: true });
     const png = await screenshot(page, "map-markers");
     const [x, y] = await projectToPage(page, ...singapore);
     const marker = pixel(png, x, y);

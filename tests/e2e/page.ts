@@ -70,16 +70,22 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
 /**
  * Waits until the WebGL map has drawn its first frame and taken over from the SVG map
  * (`data-renderer="webgl"`): started by a gesture the test made, or on its own once the page has
- * been idle with the map in view (src/map/renderers.ts, IDLE_AFTER).
+ * been idle with the map in view (src/map/renderers.ts, IDLE_AFTER). With `paused`, a map whose
+ * context the browser has taken since (a static copy stands in) counts as started too.
  */
-export async function waitForWebgl(target: Page | Frame, timeout = 60_000): Promise<void> {
+export async function waitForWebgl(
+  target: Page | Frame,
+  options: { paused?: boolean; timeout?: number } = {},
+): Promise<void> {
   await target.waitForFunction(
-    () => {
+    (paused) => {
       const api = (window as unknown as { criticalMineralsMap?: { phase(): string } }).criticalMineralsMap;
-      return document.documentElement.dataset.renderer === "webgl" && api?.phase() === "webgl";
+      const phase = api?.phase();
+      if (paused && phase === "paused") return true;
+      return document.documentElement.dataset.renderer === "webgl" && phase === "webgl";
     },
-    null,
-    { timeout },
+    options.paused ?? false,
+    { timeout: options.timeout ?? 60_000 },
   );
 }
 
