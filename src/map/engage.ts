@@ -128,6 +128,11 @@ export interface EngageOptions {
   idleAfter: number | null;
   /** Zoom buttons inside `target` (e.g. the SVG map's own + and −): their data-zoom is "in" or "out". */
   zoomButtons?: string;
+  /**
+   * A pinch that engaged goes on until the fingers lift: called with the whole pinch so far, from
+   * the fingers' first positions, at each move (so the zoom carried out is the one the reader made).
+   */
+  onRefine?: (engagement: Engagement) => void;
 }
 
 /**
@@ -149,7 +154,7 @@ export function watchEngagement(
   };
   const engage = (engagement: Engagement, event?: Event) => {
     if (done) return;
-    event?.preventDefault();
+    if (event?.cancelable !== false) event?.preventDefault();
     stop();
     onEngage(engagement);
   };
@@ -210,14 +215,32 @@ export function watchEngagement(
   listen("touchstart", (event) => {
     fingers = twoTouches(event);
   });
-  listen("touchmove", (event) => {
+  const onTouchMove = (event: TouchEvent) => {
     const now = twoTouches(event);
     if (!fingers || !now) return;
     const found = pinchEngagement(fingers, now);
-    if (found) engage(found, event);
-  });
-  listen("touchend", () => {
+    if (!found) return;
+    if (!done) engage(found, event);
+    else {
+      if (event.cancelable) event.preventDefault();
+      options.onRefine?.(found);
+    }
+  };
+  // Heard past the engagement, until the fingers lift (see onRefine).
+  const onTouchEnd = () => {
     fingers = null;
+    if (done) stopPinch();
+  };
+  target.addEventListener("touchmove", onTouchMove, { passive: false });
+  target.addEventListener("touchend", onTouchEnd);
+  target.addEventListener("touchcancel", onTouchEnd);
+  const stopPinch = () => {
+    target.removeEventListener("touchmove", onTouchMove);
+    target.removeEventListener("touchend", onTouchEnd);
+    target.removeEventListener("touchcancel", onTouchEnd);
+  };
+  cleanups.push(() => {
+    if (!fingers) stopPinch();
   });
   if (options.zoomButtons) {
     listen("click", (event) => {
@@ -251,5 +274,9 @@ export function watchEngagement(
       if (timer !== null) clearTimeout(timer);
     });
   }
-  return stop;
+  return () => {
+    stop();
+    fingers = null;
+    stopPinch();
+  };
 }

@@ -56,7 +56,7 @@ export type Effect =
   | { type: "remove-poster" }
   | { type: "mount-stand-in" }
   | { type: "remove-stand-in" }
-  /** Tear down poster, WebGL and stand-in; mount the SVG map (it announces ready itself). */
+  /** Tear down WebGL and the stand-in; the SVG map is the map (kept if it is up, else mounted; ready is announced). */
   | { type: "fall-back"; reason: string }
   | { type: "announce-ready" }
   /** The note over the map: text, or null to hide it. */

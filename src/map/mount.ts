@@ -1,11 +1,12 @@
 /**
  * Mounts the WebGL map: MapLibre draws the countries from our topology, deck.gl draws on top.
- * The only module that touches maplibre-gl's Map. main.ts loads it on demand (dynamic import), so
- * the page shows the SVG poster before these libraries arrive.
+ * The only module that touches maplibre-gl's Map. renderers.ts loads it on demand (dynamic import):
+ * the page shows the interactive SVG map until the reader reaches for what only this map gives.
  */
 import type { FeatureCollection, Position } from "geojson";
 import { type GeoJSONSource, type LineLayerSpecification, Map as MapLibreMap, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
+import type { Engagement } from "./engage.ts";
 import { TILE_SIZE, worldFrame } from "./frame.ts";
 import { deckLayers } from "./layers.ts";
 import { MARKS } from "./marks.ts";
@@ -35,7 +36,13 @@ interface Camera {
   zoom: number;
 }
 
-interface MountedMap extends MapRenderer {
+/** The WebGL map: also carries out the gesture that started it (src/map/engage.ts). */
+export interface WebglMap extends MapRenderer {
+  /** Zooms about the gesture's point or pans by its offset (CSS pixels in the map's box). */
+  carryOut(engagement: Engagement): void;
+}
+
+interface MountedMap extends WebglMap {
   /** The camera to start a new map from: null while the world is fitted (the reader did not move). */
   camera(): Camera | null;
 }
@@ -52,7 +59,7 @@ export function mountMap(
   countries: FeatureCollection,
   initial: MapView,
   options: RendererOptions,
-): MapRenderer {
+): WebglMap {
   let view = initial;
   let announced = false;
   let current: MountedMap | null = null;
@@ -85,6 +92,7 @@ export function mountMap(
       current?.update(next);
     },
     flyTo: (lon, lat) => current?.flyTo(lon, lat),
+    carryOut: (engagement) => current?.carryOut(engagement),
     project: (lon, lat) => current?.project(lon, lat) ?? [Number.NaN, Number.NaN],
     destroy() {
       destroyed = true;
@@ -297,6 +305,16 @@ function mountOnce(
       const zoom = Math.max(map.getZoom(), 3);
       if (options.reducedMotion) map.jumpTo({ center: [lon, lat], zoom });
       else map.flyTo({ center: [lon, lat], zoom, duration: 900 });
+    },
+    carryOut(engagement) {
+      const duration = options.reducedMotion ? 0 : 300;
+      if (engagement.kind === "idle") return;
+      readerMoved = true;
+      if (engagement.kind === "pan") map.panBy([engagement.by.x, engagement.by.y], { duration });
+      else {
+        const { at, by } = engagement;
+        map.easeTo({ zoom: map.getZoom() + by, around: map.unproject([at.x, at.y]), duration });
+      }
     },
     project(lon, lat) {
       const point = map.project([lon, lat]);

@@ -134,3 +134,20 @@ export function saveBlob(blob: Blob, filename: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** The page's download buttons: the current view as SVG and as a PNG at 2×, made offline. */
+export function mountDownloads(
+  buttons: { svg: HTMLElement; png: HTMLElement },
+  image: () => { svg: SVGSVGElement; name: string },
+): void {
+  buttons.svg.addEventListener("click", () => {
+    const { svg, name } = image();
+    saveBlob(new Blob([svgText(svg)], { type: "image/svg+xml" }), `${name}.svg`);
+  });
+  buttons.png.addEventListener("click", () => {
+    const { svg, name } = image();
+    svgToPng(svg, 2)
+      .then((png) => saveBlob(png, `${name}.png`))
+      .catch((error: unknown) => console.error(error));
+  });
+}

@@ -64,9 +64,14 @@ describe("axe-core finds no violations", () => {
     ["the table view", "?view=minerals&mineral=lithium&table=1"],
     ["the country panel", "?country=AUS"],
     ["the embed on a phone", "?embed=1&view=minerals&mineral=gallium"],
+    ["the pacts view on the WebGL map", "#webgl"],
   ])("in %s", async (_name, query) => {
     const phone = query.includes("embed");
-    const { page } = await openApp(chromium.browser, `${appUrl}${query}`, phone ? { width: 390, height: 740 } : {});
+    const webgl = query === "#webgl";
+    const { page } = await openApp(chromium.browser, `${appUrl}${webgl ? "" : query}`, {
+      ...(phone ? { width: 390, height: 740 } : {}),
+      webgl,
+    });
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
@@ -166,8 +171,8 @@ describe("the map appears at once and never blank", () => {
     [1280, 800],
     [390, 844],
     [700, 400],
-  ])("draws the SVG poster exactly where the WebGL map draws at %i×%i (no shift when it takes over)", async (width, height) => {
-    const { page } = await openApp(chromium.browser, appUrl, { width, height });
+  ])("draws the SVG map exactly where the WebGL map draws at %i×%i (no shift when it takes over)", async (width, height) => {
+    const { page } = await openApp(chromium.browser, appUrl, { width, height, webgl: true });
     for (const iso3 of ["AUS", "ARG", "NOR", "JPN", "ZAF"]) {
       const [lon, lat] = label(iso3);
       const [gx, gy] = await page.evaluate(
@@ -190,7 +195,7 @@ describe("the map appears at once and never blank", () => {
   });
 
   it("shows a static SVG copy when the WebGL context is lost, and the WebGL map again when it is restored", async () => {
-    const { page, errors } = await openApp(chromium.browser, `${appUrl}?date=2026-02-04&arcs=0`);
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?date=2026-02-04&arcs=0`, { webgl: true });
     const lose = (how: "loseContext" | "restoreContext") =>
       page.evaluate((method) => {
         const canvas = document.querySelector<HTMLCanvasElement>("canvas.maplibregl-canvas");
@@ -224,11 +229,15 @@ describe("the map appears at once and never blank", () => {
     await page.context().close();
   });
 
-  it("renders the SVG map with the same colours, tooltip and panel when WebGL is disabled", async () => {
+  it("keeps the SVG map with the same colours, tooltip and panel when WebGL is disabled", async () => {
     const noWebgl = await launchChromium({ disableWebgl: true });
     try {
       const { page, errors } = await openApp(noWebgl, `${appUrl}?date=2026-02-04&arcs=0`);
-      expect(await page.locator("#map svg.svg-map").count()).toBe(1);
+      // The reader reaches for the WebGL map (+ on the focused map): it cannot start, the SVG map stays.
+      await page.locator("#poster").focus();
+      await page.keyboard.press("+");
+      await page.waitForFunction(() => document.getElementById("fallback-note")?.hidden === false);
+      expect(await page.locator(".map-area svg.svg-map").count()).toBe(1);
       expect(await page.locator("#map canvas").count()).toBe(0);
       expect(await page.locator("#fallback-note").textContent()).toMatch(/simplified map/);
       expect(await page.evaluate(() => document.documentElement.dataset.renderer)).toBe("svg");

@@ -1,3 +1,11 @@
+/**
+ * Byte budgets for the embed view (`?embed=1`), the page a news site puts in its article: the gzip
+ * bytes of the JS, CSS and data it loads until it is ready (`data-ready="true"`: the interactive SVG
+ * map, without the WebGL map's chunk), as Chromium requested them, each weighed from the production build at gzip level 6 (tests/e2e/bytes.ts).
+ * A kind over its limit (tests/e2e/budgets.ts) fails the suite.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { type BudgetKind, EMBED_BUDGETS } from "./budgets.ts";
 import { kB, weigh } from "./bytes.ts";
@@ -26,6 +34,9 @@ describe("byte budgets of the embed view", () => {
     );
     expect(weight.byKind.js.files).toBeGreaterThan(0);
     expect(weight.byKind.css.files).toBeGreaterThan(0);
+    // Light first: nothing of MapLibre or deck.gl (the map chunk, src/map/mount.ts) before the map is interactive.
+    expect(readdirSync(join(distDir, "assets")).filter((f) => /^mount-.*\.js$/.test(f))).toHaveLength(1);
+    expect(weight.files.filter((f) => /^assets\/mount-/.test(f.path)).map((f) => f.path)).toEqual([]);
 
     for (const [kind, limit] of Object.entries(EMBED_BUDGETS) as [BudgetKind, number][]) {
       const files = weight.files.filter((f) => f.kind === kind).map((f) => `${f.path} ${kB(f.gzip)}`);

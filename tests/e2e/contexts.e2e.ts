@@ -11,7 +11,16 @@ import { embedSnippet } from "../../src/embed/snippet.ts";
 import { BASE_PALETTE, FORUM_COLOURS, PACT_COLOURS } from "../../src/model/palette.ts";
 import { launchChromium } from "./chromium.ts";
 import { articlePage, type HostServer, serveHost } from "./host.ts";
-import { colourDistance, type MapCoverage, mapCoverage, openApp, pixel, projectToPage, screenshot } from "./page.ts";
+import {
+  colourDistance,
+  type MapCoverage,
+  mapCoverage,
+  openApp,
+  pixel,
+  projectToPage,
+  screenshot,
+  waitForWebgl,
+} from "./page.ts";
 
 const appUrl = inject("appUrl");
 const LIGHT = BASE_PALETTE.light;
@@ -58,7 +67,10 @@ async function framesOf(page: Page): Promise<Frame[]> {
   return frames;
 }
 
-/** The page's embeds, each scrolled into view until its map is ready (frames out of view do not draw). */
+/**
+ * The page's embeds, each scrolled into view until its map is ready (frames out of view do not draw)
+ * and its WebGL map has started on its own (the page idle, the map in view; see waitForWebgl).
+ */
 async function openEmbeds(browser: Browser, path: string, urls: readonly string[]): Promise<Page> {
   const url = host.page(path, articlePage(urls.map((href) => ({ width: 320, snippet: snippet(href) }))));
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: "reduce" });
@@ -67,6 +79,7 @@ async function openEmbeds(browser: Browser, path: string, urls: readonly string[
   for (const [i, frame] of (await framesOf(page)).entries()) {
     await page.locator(`#embed-${i}`).scrollIntoViewIfNeeded();
     await frame.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 90_000 });
+    await waitForWebgl(frame, { paused: true, timeout: 90_000 });
   }
   return page;
 }
@@ -165,7 +178,7 @@ describe("a context lost and given back", () => {
   it("draws everything it drew before (hub, markers, arcs, countries), and no WebGL warnings after", async () => {
     const browser = await launchChromium();
     try {
-      const { page, errors, warnings } = await openApp(browser, appUrl);
+      const { page, errors, warnings } = await openApp(browser, appUrl, { webgl: true });
       await page.waitForTimeout(500);
       const before = await screenshot(page, "contexts-before-loss");
       await page.evaluate(() => {

@@ -9,7 +9,7 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fullMapUrl } from "../../src/embed/embed.ts";
 import { embedSnippet } from "../../src/embed/snippet.ts";
-import { launchChromium, openApp, screenshot } from "./harness.ts";
+import { launchChromium, openApp, screenshot, waitForWebgl } from "./harness.ts";
 import { articlePage, type HostServer, serveHost } from "./host.ts";
 import { type StaticServer, serveStatic } from "./server.ts";
 
@@ -307,6 +307,9 @@ describe("three embeds in an article on another origin: normal, sandboxed, under
   it("lets the wheel scroll the page over the map, which shows how to zoom instead", async () => {
     const frame = article.frames[2];
     if (!frame) throw new Error("no frame");
+    // The WebGL map (started once the page is idle with the map in view) and MapLibre's own hint.
+    await frame.locator("#map").scrollIntoViewIfNeeded();
+    await waitForWebgl(frame);
     const box = await frame.locator("#map").boundingBox();
     if (!box) throw new Error("no map");
     const project = () =>
@@ -326,9 +329,10 @@ describe("three embeds in an article on another origin: normal, sandboxed, under
         if (screen.classList.contains("maplibregl-show")) w.hintShown = true;
       }).observe(screen, { attributes: true });
     });
+    const scrolled = await article.page.evaluate(() => window.scrollY);
     await article.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await article.page.mouse.wheel(0, 400);
-    await article.page.waitForFunction(() => window.scrollY > 100);
+    await article.page.waitForFunction((from) => window.scrollY > from + 100, scrolled);
     expect(await project()).toEqual(before);
     expect(await frame.evaluate(() => (window as unknown as { hintShown: boolean }).hintShown)).toBe(true);
     // One finger pans the page, not the map.

@@ -27,6 +27,9 @@ describe("the map in Chromium", () => {
       const { page, errors, requests } = await openApp(
         chromium.browser,
         `${appUrl}?theme=${theme}&date=2025-04-30&arcs=0`,
+        {
+          webgl: true,
+        },
       );
       const hasWebgl = await page.evaluate(() => {
         const canvas = document.querySelector<HTMLCanvasElement>("canvas.maplibregl-canvas");
@@ -51,7 +54,7 @@ describe("the map in Chromium", () => {
   }
 
   it("spans the phone's width without overflow and pans with a drag", async () => {
-    const { page, errors } = await openApp(chromium.browser, appUrl, { width: 390, height: 844 });
+    const { page, errors } = await openApp(chromium.browser, appUrl, { width: 390, height: 844, webgl: true });
     const box = await page.locator("#map").boundingBox();
     expect(box?.width).toBe(390);
     // As tall as the inhabited world is at its width (15∶8, no polar bands), not a strip.
@@ -76,7 +79,7 @@ describe("the map in Chromium", () => {
   });
 
   it("holds one WebGL context per map: deck.gl draws its markers and hub inside MapLibre's", async () => {
-    const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=forums&forum=pax-silica`);
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=forums&forum=pax-silica`, { webgl: true });
     expect(await webglContexts(page)).toBe(1);
     // deck.gl's own canvas would be a second drawing surface over the map.
     expect(await page.locator("#map canvas").count()).toBe(1);
@@ -88,7 +91,7 @@ describe("the map in Chromium", () => {
   });
 
   it("marks small states such as Singapore with a visible marker in their category's colour", async () => {
-    const { page } = await openApp(chromium.browser, `${appUrl}?view=forums&forum=pax-silica`);
+    const { page } = await openApp(chromium.browser, `${appUrl}?view=forums&forum=pax-silica`, { webgl: true });
     const png = await screenshot(page, "map-markers");
     const [x, y] = await projectToPage(page, ...singapore);
     const marker = pixel(png, x, y);

@@ -1,7 +1,7 @@
 /** Opens the built app in a fresh page and records what a broken map would leave behind. */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Frame, Page } from "playwright-core";
 import { PNG } from "pngjs";
 
 export interface OpenedApp {
@@ -22,6 +22,10 @@ export interface OpenOptions {
   expectReady?: "true" | "error";
   /** Hold the data files back this long (ms), as a slow network would: the page shows its skeleton first. */
   delayData?: number;
+  /** Also wait for the WebGL map (see waitForWebgl); otherwise the page is ready on the SVG map. */
+  webgl?: boolean;
+  /** The reader asked to save data (`navigator.connection.saveData`, as Chrome's Lite mode sets it). */
+  saveData?: boolean;
 }
 
 export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedApp> {
@@ -31,6 +35,11 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
     reducedMotion: "reduce",
   });
   await context.addInitScript(countWebglContexts);
+  if (options.saveData) {
+    await context.addInitScript(() =>
+      Object.defineProperty(navigator, "connection", { value: { saveData: true, effectiveType: "4g" } }),
+    );
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -54,14 +63,37 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
     options.expectReady ?? "true",
     { timeout: 45_000 },
   );
+  if (options.webgl) await waitForWebgl(page);
   return { page, errors, warnings, requests };
+}
+
+/**
+ * Waits until the WebGL map has drawn its first frame and taken over from the SVG map
+ * (`data-renderer="webgl"`): started by a gesture the test made, or on its own once the page has
+ * been idle with the map in view (src/map/renderers.ts, IDLE_AFTER). With `paused`, a map whose
+ * context the browser has taken since (a static copy stands in) counts as started too.
+ */
+export async function waitForWebgl(
+  target: Page | Frame,
+  options: { paused?: boolean; timeout?: number } = {},
+): Promise<void> {
+  await target.waitForFunction(
+    (paused) => {
+      const api = (window as unknown as { criticalMineralsMap?: { phase(): string } }).criticalMineralsMap;
+      const phase = api?.phase();
+      if (paused && phase === "paused") return true;
+      return document.documentElement.dataset.renderer === "webgl" && phase === "webgl";
+    },
+    options.paused ?? false,
+    { timeout: options.timeout ?? 60_000 },
+  );
 }
 
 /**
  * Runs in the page before its scripts: records every canvas that is given a WebGL context, so a
  * test can ask how many contexts the page holds (`webglContexts`).
  */
-function countWebglContexts(): void {
+export function countWebglContexts(): void {
   const canvases = new Set<HTMLCanvasElement | OffscreenCanvas>();
   (window as unknown as { webglCanvases: typeof canvases }).webglCanvases = canvases;
   for (const type of [HTMLCanvasElement, OffscreenCanvas]) {

@@ -89,7 +89,7 @@ describe("slow and hung data", () => {
     await fatal.getByRole("button", { name: "Try again" }).click();
     await waitReady(page, "true");
     expect(await fatal.isHidden()).toBe(true);
-    expect(await page.locator("#map canvas, #map svg").count()).toBeGreaterThan(0);
+    expect(await page.locator(".map-area canvas, .map-area svg").count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -136,6 +136,34 @@ describe("watchEngagement", () => {
     expect(seen).toEqual([{ kind: "pan", by: { x: 0, y: -PAN_STEP } }]);
   });
 
+  it("follows a pinch that engaged until the fingers lift, from the fingers' first positions", () => {
+    const target = mapBox();
+    const seen: Engagement[] = [];
+    const refined: Engagement[] = [];
+    watchEngagement(target, { cooperative: true, idleAfter: null, onRefine: (e) => refined.push(e) }, (e) =>
+      seen.push(e),
+    );
+    // happy-dom's TouchEvent keeps no touch list: set it as a browser would.
+    const touch = (type: string, apart: number | null) => {
+      const event = new window.Event(type, { cancelable: true });
+      const touches = apart === null ? [] : [0, apart].map((x) => ({ clientX: 100 + x, clientY: 50 }));
+      Object.defineProperty(event, "touches", { value: touches });
+      target.dispatchEvent(event as unknown as Event);
+      return event;
+    };
+    touch("touchstart", 50);
+    expect(touch("touchmove", 52).defaultPrevented).toBe(false); // under 10%: not yet a pinch
+    expect(touch("touchmove", 100).defaultPrevented).toBe(true);
+    expect(seen).toEqual([{ kind: "zoom", at: { x: 150, y: 50 }, by: 1 }]);
+    touch("touchmove", 200);
+    expect(refined).toEqual([{ kind: "zoom", at: { x: 200, y: 50 }, by: 2 }]);
+    touch("touchend", null);
+    touch("touchstart", 50);
+    touch("touchmove", 100);
+    expect(seen).toHaveLength(1);
+    expect(refined).toHaveLength(1);
+  });
+
   it("the function it returns stops it", () => {
     const target = mapBox();
     const seen: Engagement[] = [];

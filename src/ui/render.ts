@@ -1,0 +1,125 @@
+/**
+ * The one render: every surface drawn from the store's state and session, each redrawn only when
+ * what it shows changed (the view models are memoised, so unchanged means identical).
+ */
+import { renderEmbedHeadline } from "../embed/chrome.ts";
+import { embedHeadline } from "../embed/embed.ts";
+import type { MapView } from "../map/view.ts";
+import type { Index, Scene } from "../model/derive.ts";
+import type { MethodologyModel } from "../model/methodology.ts";
+import type { Theme } from "../model/palette.ts";
+import { nextSort, tableModel } from "../model/table.ts";
+import { mineralOptionsOf } from "../present/controls.ts";
+import { insightColours } from "../present/insight.ts";
+import { legendBuilder } from "../present/legend.ts";
+import { panelOf } from "../present/panel.ts";
+import type { Session } from "../state/session.ts";
+import type { AppState } from "../state/state.ts";
+import type { Store } from "../state/store.ts";
+import type { Dataset } from "../types.ts";
+import type { Controls } from "./controls.ts";
+import { renderLegend } from "./legend.ts";
+import { renderInsight } from "./minerals.ts";
+import { renderPanel } from "./panel.ts";
+import { downloadLinks, renderMethodology } from "./sources.ts";
+import { renderTable } from "./table.ts";
+import type { TimelineControl } from "./timeline.ts";
+
+export interface Surfaces {
+  legend: HTMLElement;
+  insight: HTMLElement;
+  panel: HTMLElement;
+  summary: HTMLElement;
+  table: HTMLElement;
+  methodology: HTMLElement;
+  controls: Controls;
+  timeline: TimelineControl;
+  /** Draws the map's view on whichever renderer is up (src/map/renderers.ts). */
+  map: (view: MapView) => void;
+}
+
+export interface RenderInputs {
+  dataset: Dataset;
+  index: Index;
+  store: Store;
+  themeOf: (state: AppState) => Theme;
+  sceneOf: (state: AppState) => Scene;
+  mapViewOf: (state: AppState, session: Session) => MapView;
+  methodology: () => MethodologyModel;
+  /** An embed shows a one-line headline for its view. */
+  headline: boolean;
+  onMineral: (mineral: string, stage?: AppState["stage"]) => void;
+  onCloseSources: () => void;
+}
+
+export function renderer(surfaces: Surfaces, inputs: RenderInputs): () => void {
+  const { dataset, index, store } = inputs;
+  const dispatch = store.dispatch;
+  const legendOf = legendBuilder(dataset, index);
+  let drawn: { state: AppState | null; theme: Theme | null; session: Session | null; legend: unknown } = {
+    state: null,
+    theme: null,
+    session: null,
+    legend: null,
+  };
+  return () => {
+    const state = store.get();
+    const session = store.session();
+    const theme = inputs.themeOf(state);
+    const current = inputs.sceneOf(state);
+    const stateChanged = state !== drawn.state || theme !== drawn.theme;
+    if (stateChanged) {
+      document.documentElement.dataset.theme = theme;
+      surfaces.controls.render(state, mineralOptionsOf(current, state));
+      if (current.minerals) {
+        renderInsight(surfaces.insight, current.minerals, current.date, insightColours(theme), {
+          onMineral: inputs.onMineral,
+        });
+      }
+      surfaces.insight.hidden = !current.minerals;
+      surfaces.timeline.render(current.date);
+      surfaces.summary.textContent = current.summary;
+      if (inputs.headline) renderEmbedHeadline(embedHeadline(current));
+      renderPanel(surfaces.panel, panelOf(dataset, index, current, state.country), {
+        onClose: () => dispatch({ type: "select-country", iso3: null }),
+        onMineral: inputs.onMineral,
+      });
+    }
+    const legend = legendOf(current, state.view, session.legendFilter);
+    if (legend !== drawn.legend) {
+      renderLegend(surfaces.legend, legend.choropleth, legend, {
+        onHover: (key) => dispatch({ type: "legend-hover", key }),
+        onToggle: (key) => dispatch({ type: "legend-toggle", key }),
+      });
+    }
+    const previous = drawn.session;
+    if (stateChanged || session.tableSort !== previous?.tableSort || session.tableQuery !== previous?.tableQuery) {
+      surfaces.table.hidden = !state.table;
+      if (state.table) {
+        const model = tableModel(dataset, index, current, state.view, state.forum);
+        const key = `${state.view}:${state.forum}`; // columns differ per view: a new view resets the sort
+        const sort = session.tableSort?.key === key ? session.tableSort.sort : model.sort;
+        renderTable(
+          surfaces.table,
+          model,
+          { sort, query: session.tableQuery },
+          {
+            onSort: (column) => dispatch({ type: "table-sort", key, sort: nextSort(model, sort, column) }),
+            onQuery: (query) => dispatch({ type: "table-query", query }),
+            onCountry: (iso3) => dispatch({ type: "select-country", iso3 }),
+          },
+        );
+      }
+    }
+    if (session.methodologyOpen !== previous?.methodologyOpen) {
+      renderMethodology(
+        surfaces.methodology,
+        session.methodologyOpen ? inputs.methodology() : null,
+        { onClose: inputs.onCloseSources },
+        downloadLinks(import.meta.env.BASE_URL),
+      );
+    }
+    surfaces.map(inputs.mapViewOf(state, session));
+    drawn = { state, theme, session, legend };
+  };
+}
