@@ -26,6 +26,7 @@ import { exportName, exportTextOf } from "./present/export.ts";
 import { insightColours } from "./present/insight.ts";
 import { legendBuilder } from "./present/legend.ts";
 import { mapViewBuilder } from "./present/map.ts";
+import { pageTitle } from "./present/names.ts";
 import { panelOf } from "./present/panel.ts";
 import { tooltipOf } from "./present/tooltip.ts";
 import { resolve, resolveState } from "./state/resolve.ts";
@@ -299,7 +300,7 @@ async function start(): Promise<void> {
     const current = sceneOf(state);
     const view = { ...mapViewNow(), highlight: [] };
     const text = exportTextOf(dataset, index, current, state.view);
-    return { svg: exportSvg(view, svgCountries, text), name: exportName(current, state.view) };
+    return { svg: exportSvg(view, svgCountries, text), name: exportName(current, state) };
   };
   element("download-svg").addEventListener("click", () => {
     const { svg, name } = exportImage();
@@ -341,6 +342,7 @@ async function start(): Promise<void> {
       insightEl.hidden = !current.minerals;
       timeline.render(current.date);
       summaryEl.textContent = current.summary;
+      document.title = pageTitle(current, state);
       if (embed.compact) renderEmbedHeadline(embedHeadline(current));
       renderPanel(panelEl, panelOf(dataset, index, current, state.country), {
         onClose: () => dispatch({ type: "select-country", iso3: null }),

@@ -76,7 +76,7 @@ describe("export text", () => {
     expect(text.summary).toBe(pacts.summary);
     expect(text.categories).toBe(pacts.choropleth.categories);
     expect(text.credit.startsWith(CREDIT)).toBe(true);
-    expect(exportName(pacts, "pacts")).toBe(`critical-minerals-pacts-${pacts.date}`);
+    expect(exportName(pacts, { view: "pacts", forum: "forge" })).toBe(`critical-minerals-pacts-${pacts.date}`);
   });
 
   it("titles a minerals image with the concentration heading", () => {
