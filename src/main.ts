@@ -40,6 +40,7 @@ import { mountHelp } from "./ui/help.ts";
 import { renderLegend } from "./ui/legend.ts";
 import { renderInsight } from "./ui/minerals.ts";
 import { renderPanel } from "./ui/panel.ts";
+import { mountPrintLink } from "./ui/print.ts";
 import { mountShare } from "./ui/share.ts";
 import { downloadLinks, renderMethodology } from "./ui/sources.ts";
 import { loadWithStatus, markReady, markRenderer, renderUnexpected } from "./ui/status.ts";
@@ -292,6 +293,7 @@ async function start(): Promise<void> {
     () => document.title,
   );
   const credit = document.querySelector<HTMLElement>(".credit");
+  mountPrintLink(element("app"), () => window.location.href);
   if (embed.compact && credit) mountEmbedChrome(credit, () => window.location.href);
 
   // Downloads of the current view (the CSVs are linked from the sources panel).
