@@ -29,6 +29,7 @@ import { mountControls } from "./ui/controls.ts";
 import { exportSvg, mountDownloads } from "./ui/export.ts";
 import { mountHelp } from "./ui/help.ts";
 import { watchKeys } from "./ui/keys.ts";
+import { mountPrintLink } from "./ui/print.ts";
 import { renderer } from "./ui/render.ts";
 import { mountShare } from "./ui/share.ts";
 import { loadWithStatus, markReady, markRenderer, renderUnexpected } from "./ui/status.ts";
@@ -157,12 +158,13 @@ async function start(): Promise<void> {
     () => document.title,
   );
   const credit = document.querySelector<HTMLElement>(".credit");
+  mountPrintLink(element("app"), () => window.location.href);
   if (embed.compact && credit) mountEmbedChrome(credit, () => window.location.href);
   mountDownloads({ svg: element("download-svg"), png: element("download-png") }, () => {
     const state = store.get();
     const text = exportTextOf(dataset, index, sceneOf(state), state.view);
     const svg = exportSvg({ ...mapViewOf(state), highlight: [] }, svgCountries, text);
-    return { svg, name: exportName(sceneOf(state), state.view) };
+    return { svg, name: exportName(sceneOf(state), state) };
   });
 
   const render = renderer(

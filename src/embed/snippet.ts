@@ -32,6 +32,84 @@ export interface SnippetOptions {
   autoHeight: boolean;
   /** The optional parts to show (parts.ts); none by default. */
   parts?: ReadonlySet<EmbedPart>;
+  /**
+   * Plain variant: the view's height measured at several frame widths. The snippet then carries
+   * a few lines of CSS that give the frame the right height at any width (breakpoints).
+   */
+  measured?: readonly MeasuredHeight[];
+}
+
+/** The content height of the view (CSS px) in a frame `width` px wide. */
+export interface MeasuredHeight {
+  width: number;
+  height: number;
+}
+
+/**
+ * The frame widths the share dialog measures the view at: phones with the article's margins
+ * (280), phones, the widths at which the embed's layout changes (one legend column below 552 px,
+ * app.css), an article column and wider.
+ */
+export const BREAKPOINT_WIDTHS = [280, 320, 375, 480, 560, 700, 1000] as const;
+
+/**
+ * The embed's map box at a frame width as measured (the preview sizes itself: app.css
+ * .is-embed .map-area, 16∶9, at least 180 px, at most 560 px).
+ */
+export function mapHeightAt(width: number): number {
+  return Math.min(560, Math.max(180, (width * 9) / 16));
+}
+
+/**
+ * The map box a fixed-height frame (fit=1, embed.css) gives the map when it has the room: 16∶9
+ * up to 560 px, without the 180 px floor. The breakpoints' CSS says the same with `cqw`.
+ */
+export function fitMapHeightAt(width: number): number {
+  return Math.min(560, (width * 9) / 16);
+}
+
+export interface Breakpoint {
+  /** From this frame width up (0: any width below the next). */
+  minWidth: number;
+  /** The height of everything but the map (px), at its narrowest width, where text wraps most. */
+  rest: number;
+}
+
+/**
+ * Breakpoints from measured heights: from each measured width up to the next, the frame is the
+ * map's 16∶9 box at its width plus the rest as measured there (text wraps less as the frame
+ * widens, so the rest only shrinks within a range: the frame never cuts the view short).
+ */
+export function breakpointsOf(measured: readonly MeasuredHeight[]): Breakpoint[] {
+  const sorted = [...measured]
+    .filter((m) => Number.isFinite(m.width) && Number.isFinite(m.height) && m.width > 0 && m.height > 0)
+    .sort((a, b) => a.width - b.width);
+  return sorted.map((m, i) => ({
+    minWidth: i === 0 ? 0 : m.width,
+    rest: Math.max(0, Math.ceil(m.height - mapHeightAt(m.width))),
+  }));
+}
+
+/** A class name for one snippet's style, the same for the same snippet (FNV-1a of its content). */
+export function snippetClass(content: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < content.length; i++) {
+    hash ^= content.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `cmm-embed-${hash.toString(36)}`;
+}
+
+/**
+ * The CSS of the breakpoints, keyed to the width of the frame's box (a container query on the
+ * wrapper), not the host's viewport: right in an article column as on a phone. `cqw` is 1% of
+ * that width. Browsers without container queries ignore it and keep the frame's own height.
+ */
+export function breakpointCss(className: string, breakpoints: readonly Breakpoint[]): string {
+  const rule = (b: Breakpoint) => `.${className}>iframe{height:calc(${b.rest}px + min(560px,56.25cqw))!important}`;
+  return breakpoints
+    .map((b) => (b.minWidth === 0 ? rule(b) : `@container (min-width:${b.minWidth}px){${rule(b)}}`))
+    .join("");
 }
 
 /** Escapes text for a double-quoted HTML attribute. */
@@ -62,6 +140,20 @@ export function embedSnippet(options: SnippetOptions): string {
     `<iframe src="${escapeAttribute(embedSrc(options))}" title="${escapeAttribute(options.title)}"` +
     ` width="100%" height="${height}" loading="lazy"${options.autoHeight ? "" : ' scrolling="no"'}` +
     ` style="display:block;width:100%;height:${height}px;border:0"></iframe>`;
-  if (!options.autoHeight) return iframe;
+  if (!options.autoHeight) return withBreakpoints(iframe, options.measured ?? []);
   return `${iframe}\n<script src="${escapeAttribute(hostScriptUrl(options.href))}" async></script>`;
+}
+
+/**
+ * The plain iframe inside a wrapper whose width the breakpoints query, with their few lines of
+ * CSS. Without measurements (or where a CMS strips the style) the frame keeps its fixed height.
+ */
+function withBreakpoints(iframe: string, measured: readonly MeasuredHeight[]): string {
+  const breakpoints = breakpointsOf(measured);
+  if (breakpoints.length < 2) return iframe;
+  const className = snippetClass(iframe + JSON.stringify(breakpoints));
+  return (
+    `<div class="${className}" style="container-type:inline-size">` +
+    `<style>${breakpointCss(className, breakpoints)}</style>\n${iframe}</div>`
+  );
 }

@@ -5,6 +5,7 @@ import type { Index, Scene } from "../model/derive.ts";
 import { formatDate } from "../model/format.ts";
 import { derivedNotes } from "../model/notes.ts";
 import type { Dataset } from "../types.ts";
+import { fileStem, type NamedView } from "./names.ts";
 
 export interface ExportText {
   title: string;
@@ -27,7 +28,7 @@ export function exportTextOf(dataset: Dataset, index: Index, scene: Scene, view:
   };
 }
 
-/** "critical-minerals-pacts-2026-05-26" */
-export function exportName(scene: Pick<Scene, "date">, view: View): string {
-  return `critical-minerals-${view}-${scene.date}`;
+/** The file name of a download, naming the view: "critical-minerals-lithium-refining-2024". */
+export function exportName(scene: Pick<Scene, "date" | "minerals">, state: NamedView): string {
+  return fileStem(scene, state);
 }

@@ -9,6 +9,11 @@ export interface LegendModel {
   choropleth: Choropleth;
   notes: string[];
   filter: string | null;
+  /**
+   * The title names the view itself (pacts, a forum), as an embed's headline does: the embed
+   * shows it once, in the headline. A minerals legend names its measure and stays.
+   */
+  titleNamesView: boolean;
 }
 
 export function legendBuilder(
@@ -19,5 +24,6 @@ export function legendBuilder(
     choropleth: scene.choropleth,
     notes: derivedNotes(dataset, view, scene.date, index.drawable),
     filter,
+    titleNamesView: view !== "minerals",
   }));
 }

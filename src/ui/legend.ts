@@ -13,6 +13,8 @@ export interface LegendExtras {
   notes: string[];
   /** The category the map is filtered to, if any. */
   filter: string | null;
+  /** The title repeats the view's name (an embed's headline says it: embed.css hides it there). */
+  titleNamesView?: boolean;
 }
 
 /** Idempotent: the same choropleth and extras give the same DOM. */
@@ -46,7 +48,7 @@ export function renderLegend(
   });
   setChildren(
     el,
-    h("h2", { class: "legend-title" }, choropleth.title),
+    h("h2", { class: extras.titleNamesView ? "legend-title names-view" : "legend-title" }, choropleth.title),
     h("ul", { class: "legend-items" }, ...items),
     ...extras.notes.map((note) => h("p", { class: "legend-note" }, note)),
   );

@@ -12,6 +12,7 @@ import { nextSort, tableModel } from "../model/table.ts";
 import { mineralOptionsOf } from "../present/controls.ts";
 import { insightColours } from "../present/insight.ts";
 import { legendBuilder } from "../present/legend.ts";
+import { pageTitle } from "../present/names.ts";
 import { panelOf } from "../present/panel.ts";
 import type { Session } from "../state/session.ts";
 import type { AppState } from "../state/state.ts";
@@ -79,6 +80,7 @@ export function renderer(surfaces: Surfaces, inputs: RenderInputs): () => void {
       surfaces.insight.hidden = !current.minerals;
       surfaces.timeline.render(current.date);
       surfaces.summary.textContent = current.summary;
+      document.title = pageTitle(current, state);
       if (inputs.headline) renderEmbedHeadline(embedHeadline(current));
       renderPanel(surfaces.panel, panelOf(dataset, index, current, state.country), {
         onClose: () => dispatch({ type: "select-country", iso3: null }),

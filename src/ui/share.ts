@@ -7,7 +7,15 @@
 import { h } from "../dom.ts";
 import { fullMapUrl, parseEmbedMessage } from "../embed/embed.ts";
 import { EMBED_PARTS, type EmbedPart, PART_LABELS } from "../embed/parts.ts";
-import { clampHeight, DEFAULT_EMBED_HEIGHT, embedSnippet, embedSrc, MIN_EMBED_HEIGHT } from "../embed/snippet.ts";
+import {
+  BREAKPOINT_WIDTHS,
+  clampHeight,
+  DEFAULT_EMBED_HEIGHT,
+  embedSnippet,
+  embedSrc,
+  type MeasuredHeight,
+  MIN_EMBED_HEIGHT,
+} from "../embed/snippet.ts";
 
 const PREVIEW_WIDTHS = [
   ["320", "320 px (small phone)"],
@@ -131,6 +139,10 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
 
   const isAuto = () => auto.checked;
   const parts = () => new Set<EmbedPart>(partBoxes.filter(([, box]) => box.checked).map(([part]) => part));
+  /** The editor typed a height: the dialog no longer writes the measured one over it. */
+  let heightTyped = false;
+  /** The preview's view measured at several widths: the plain snippet's breakpoints. */
+  let measured: MeasuredHeight[] = [];
   const snippet = () =>
     embedSnippet({
       href: getUrl(),
@@ -138,9 +150,9 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
       height: Number(height.value),
       autoHeight: isAuto(),
       parts: parts(),
+      // A height the editor typed is theirs at every width.
+      measured: heightTyped ? [] : measured,
     });
-  /** The editor typed a height: the dialog no longer writes the measured one over it. */
-  let heightTyped = false;
 
   let frame: HTMLIFrameElement | null = null;
   /** The height the preview's map last posted (auto-height follows it). */
@@ -158,8 +170,28 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
     togglePreview.textContent = "Show preview";
     togglePreview.setAttribute("aria-expanded", "false");
   };
+  /**
+   * Lays the preview's view out at each breakpoint width and reads its height, all in one task
+   * (nothing is painted in between, so the preview does not flicker). The preview is on our own
+   * origin, so its layout can be read directly; its height depends on CSS alone, not on scripts.
+   */
+  const measureBreakpoints = () => {
+    const app = frame?.contentDocument?.getElementById("app");
+    if (!frame || !app) return;
+    const shown = frame.style.width;
+    measured = BREAKPOINT_WIDTHS.map((w) => {
+      if (frame) frame.style.width = `${w}px`;
+      frame?.getBoundingClientRect(); // lays this page out first: the frame takes its new width
+      return { width: w, height: Math.ceil(app.getBoundingClientRect().height) };
+    });
+    frame.style.width = shown;
+    code.dataset.breakpoints = measured.map((m) => `${m.width}:${m.height}`).join(" ");
+    code.value = snippet();
+  };
   const showPreview = () => {
     posted = null;
+    measured = [];
+    delete code.dataset.breakpoints;
     // The preview always sizes itself (auto-height), so it measures the view at the chosen width.
     const src = embedSrc({ href: getUrl(), autoHeight: true, parts: parts() });
     frame = h("iframe", { class: "share-preview-frame", src, title: `Preview: ${getTitle()}` });
@@ -175,7 +207,7 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
     code.value = snippet();
     help.textContent = isAuto()
       ? "The script sizes the frame to the map as it changes (the height above is where it starts). It loads nothing else and sends no data."
-      : "For sites that forbid scripts: the frame keeps the height above (measured by the preview at its width) and the map compacts to fit it, never scrolling inside.";
+      : "For sites that forbid scripts. With the preview shown, the view is measured from 320 to 1,000 px wide and the code's few lines of CSS give the frame the height it needs at its width; where a site strips them, the frame keeps the height above and the map compacts to fit, never scrolling inside.";
     sizePreview();
   };
 
@@ -206,6 +238,7 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
   window.addEventListener("message", (event) => {
     if (!frame || event.source !== frame.contentWindow || event.origin !== window.location.origin) return;
     const message = parseEmbedMessage(event.data);
+    if (message?.type === "critical-minerals-map:ready") measureBreakpoints();
     if (message?.type === "critical-minerals-map:resize") {
       posted = message.height;
       // The plain snippet gets the height the view needs at the preview's width.

@@ -141,7 +141,8 @@ describe("a plain iframe of fixed height, no script", () => {
     }
 
     // The same snippets in an article, plus one frame far shorter than its view.
-    const short = (codes[2]?.[1] ?? "").replace(/height(="|:)\d+/g, "height$1420");
+    // (Without the snippet's breakpoints, which would give it the height its width needs.)
+    const short = (codes[2]?.[1] ?? "").replace(/<style>.*<\/style>/s, "").replace(/height(="|:)\d+/g, "height$1420");
     const blocks: [number, string][] = [...codes, [700, short]];
     const body = blocks
       .map(
@@ -182,4 +183,75 @@ describe("a plain iframe of fixed height, no script", () => {
     expect(messages).toEqual([]);
     await host.context().close();
   }, 240_000);
+});
+
+describe("one plain snippet with breakpoints, no script", () => {
+  it.each([
+    ["pacts", "?view=pacts"],
+    ["minerals", "?view=minerals&mineral=cobalt"],
+  ])(
+    "%s: is the right height in an article at 320, 375 and 700 px: no inner scroll, credit in view, the map whole",
+    async (name, query) => {
+      const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: "reduce" });
+      const app = await context.newPage();
+      await app.goto(`${appUrl}${query}`);
+      await app.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 45_000 });
+      await app.getByRole("button", { name: "Share / embed" }).click();
+      const dialog = app.getByRole("dialog");
+      await dialog.getByLabel("Plain iframe, no script").check();
+      await app.locator("#share-preview-width").selectOption("700");
+      await dialog.getByRole("button", { name: "Show preview" }).click();
+      await app.waitForFunction(() => document.querySelector<HTMLElement>("#share-code")?.dataset.breakpoints, null, {
+        timeout: 45_000,
+      });
+      const code = await app.locator("#share-code").inputValue();
+      await context.close();
+      expect(code).not.toContain("<script");
+      expect(code).toMatch(/<div class="cmm-embed-[0-9a-z]+" style="container-type:inline-size"><style>/);
+
+      const heights: number[] = [];
+      for (const viewport of [320, 375, 700]) {
+        const {
+          page: host,
+          frames,
+          messages,
+        } = await openHost(page(code), `/breakpoints-${name}-${viewport}.html`, 1, viewport);
+        const frame = frames[0];
+        if (!frame) throw new Error("no frame");
+        const fit = await frame.evaluate(() => {
+          const credit = document.querySelector(".credit")?.getBoundingClientRect();
+          const map = document.getElementById("map")?.getBoundingClientRect();
+          const measures = {
+            width: window.innerWidth,
+            height: window.innerHeight,
+            scrolls: document.documentElement.scrollHeight > window.innerHeight + 1,
+            creditBottom: credit && credit.height > 0 ? credit.bottom : Number.POSITIVE_INFINITY,
+            mapHeight: map?.height ?? 0,
+            natural: 0,
+          };
+          // The height the view would take in a frame sized to it (the layout without fit=1).
+          const root = document.documentElement;
+          root.classList.remove("is-fit");
+          measures.natural = Math.ceil(document.getElementById("app")?.getBoundingClientRect().height ?? 0);
+          root.classList.add("is-fit");
+          return measures;
+        });
+        const label = `${name} at ${viewport} px: ${JSON.stringify(fit)}`;
+        expect(fit.scrolls, label).toBe(false);
+        expect(fit.creditBottom, label).toBeLessThanOrEqual(fit.height + 0.5);
+        // Not cut short (the map keeps its 16:9) and not much taller than the view (no empty band).
+        expect(Math.abs(fit.mapHeight - Math.min(560, (fit.width * 9) / 16)), label).toBeLessThan(3);
+        expect(fit.height - fit.natural, label).toBeLessThan(40);
+        heights.push(fit.height);
+        expect(messages).toEqual([]);
+        await host
+          .locator("iframe")
+          .screenshot({ path: `test-results/screenshots/embed-breakpoints-${name}-${viewport}.png` });
+        await host.context().close();
+      }
+      // One snippet, a height for each width.
+      expect(new Set(heights).size, JSON.stringify(heights)).toBe(3);
+    },
+    240_000,
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHINA, CREDIT } from "../../../src/config.ts";
+import { embedHeadline } from "../../../src/embed/embed.ts";
 import { MINERAL_COLOURS, PACT_COLOURS } from "../../../src/model/palette.ts";
 import { STATUS_LABELS } from "../../../src/model/status.ts";
 import { mineralOptionsOf } from "../../../src/present/controls.ts";
@@ -76,7 +77,7 @@ describe("export text", () => {
     expect(text.summary).toBe(pacts.summary);
     expect(text.categories).toBe(pacts.choropleth.categories);
     expect(text.credit.startsWith(CREDIT)).toBe(true);
-    expect(exportName(pacts, "pacts")).toBe(`critical-minerals-pacts-${pacts.date}`);
+    expect(exportName(pacts, { view: "pacts", forum: "forge" })).toBe(`critical-minerals-pacts-${pacts.date}`);
   });
 
   it("titles a minerals image with the concentration heading", () => {
@@ -109,5 +110,16 @@ describe("legend", () => {
     expect(filtered).not.toBe(first);
     expect(filtered.filter).toBe("ministerial");
     expect(filtered.notes).toEqual(first.notes);
+  });
+
+  it("says when its title names the view (pacts, forums), which an embed's headline already says", () => {
+    const legendOf = legendBuilder(dataset, index);
+    expect(legendOf(pacts, "pacts", null).titleNamesView).toBe(true);
+    const pax = sceneFor({ view: "forums", forum: "pax-silica" });
+    expect(legendOf(pax, "forums", null).titleNamesView).toBe(true);
+    expect(embedHeadline(pax).startsWith(pax.choropleth.title)).toBe(true);
+    const cobalt = sceneFor({ view: "minerals", mineral: "cobalt" });
+    expect(legendOf(cobalt, "minerals", null).titleNamesView).toBe(false);
+    expect(embedHeadline(cobalt)).not.toContain(cobalt.choropleth.title);
   });
 });
