@@ -57,6 +57,8 @@ export interface MineralsScene {
 
 export interface Scene {
   date: string;
+  /** The forum view shown; null outside the forums view. */
+  forum: ForumView | null;
   minerals: MineralsScene | null;
   choropleth: Choropleth;
   /** Pact statuses on the date (all views use them for tooltips). */
@@ -92,7 +94,8 @@ export function deriveScene(dataset: Dataset, index: Index, state: SceneState, t
   else choropleth = pactsChoropleth(dataset, date, theme, index.drawable);
   const arcs = state.view === "pacts" && state.arcs ? arcsFor(dataset.agreements, index.places, pactStatus, date) : [];
   const summary = minerals ? mineralsSummary(minerals, date) : summaryOf(dataset, state, date, statuses, choropleth);
-  return { date, minerals, choropleth, statuses, arcs, summary };
+  const forum = state.view === "forums" ? state.forum : null;
+  return { date, forum, minerals, choropleth, statuses, arcs, summary };
 }
 
 function mineralsScene(dataset: Dataset, index: Index, state: SceneState, date: string): MineralsScene {

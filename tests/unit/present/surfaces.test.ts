@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHINA, CREDIT } from "../../../src/config.ts";
+import { formatDate } from "../../../src/model/format.ts";
 import { MINERAL_COLOURS, PACT_COLOURS } from "../../../src/model/palette.ts";
 import { STATUS_LABELS } from "../../../src/model/status.ts";
 import { mineralOptionsOf } from "../../../src/present/controls.ts";
@@ -29,6 +30,36 @@ describe("tooltipOf", () => {
     const tooltip = tooltipOf(dataset, index, pacts, { kind: "arc", id: arc?.id ?? "", iso3: arc?.iso3 ?? "" });
     expect(tooltip?.rows[0]?.[0]).toBe("Signed");
     expect(tooltipOf(dataset, index, pacts, { kind: "arc", id: "no-such-arc", iso3: "AUS" })).toBeNull();
+  });
+
+  it("leads with the shown forum's own record in the forums view, a pact's date marked as its signing", () => {
+    const scene = sceneFor({ view: "forums", forum: "pax-silica" });
+    const tooltip = tooltipOf(dataset, index, scene, { kind: "country", iso3: "AUS" });
+    const pax = dataset.memberships.find((m) => m.iso3 === "AUS" && m.forum === "pax-silica");
+    const pact = dataset.agreements.find((a) => a.iso3 === "AUS" && a.kind === "pact");
+    expect(pax?.since).toBeTruthy();
+    expect(pact?.date).toBeTruthy();
+    expect(pax?.since).not.toBe(pact?.date);
+    expect(tooltip?.rows[0]).toEqual(["Pax Silica", `Signatory, since ${formatDate(pax?.since ?? null)}`]);
+    // No label reads as a date: under a forum's status it was taken for the forum's date.
+    expect(tooltip?.rows.filter(([label]) => /\d{4}/.test(label))).toEqual([]);
+    const pactRow = tooltip?.rows.find(([label]) => label === "US pact");
+    expect(pactRow?.[1]).toContain(`signed ${formatDate(pact?.date ?? null)}`);
+    expect(tooltip?.rows.findIndex(([label]) => label === "US pact")).toBeGreaterThan(0);
+  });
+
+  it("counts forums first in the overlap view, and says when a country has no record of the shown forum", () => {
+    const overlap = tooltipOf(dataset, index, sceneFor({ view: "forums", forum: "overlap" }), {
+      kind: "country",
+      iso3: "AUS",
+    });
+    const count = sceneFor({ view: "forums", forum: "overlap" }).choropleth.countries.get("AUS")?.key;
+    expect(overlap?.rows[0]).toEqual(["Forums", `${count} of 4 forums`]);
+    const usa = tooltipOf(dataset, index, sceneFor({ view: "forums", forum: "ministerial" }), {
+      kind: "country",
+      iso3: "USA",
+    });
+    expect(usa?.rows[0]).toEqual(["Ministerial", "No record"]);
   });
 
   it("gives share rows in the minerals view, and says so for a mineral without country data", () => {
