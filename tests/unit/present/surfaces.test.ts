@@ -63,13 +63,36 @@ describe("tooltipOf", () => {
   });
 
   it("gives share rows in the minerals view, and says so for a mineral without country data", () => {
-    const lithium = tooltipOf(dataset, index, sceneFor({ view: "minerals" }), { kind: "country", iso3: "AUS" });
+    const lithium = tooltipOf(dataset, index, sceneFor({ view: "minerals", mineral: "lithium", stage: "mine" }), {
+      kind: "country",
+      iso3: "AUS",
+    });
     expect(JSON.stringify(lithium?.rows)).toContain("%");
     const germanium = tooltipOf(dataset, index, sceneFor({ view: "minerals", mineral: "germanium" }), {
       kind: "country",
       iso3: "AUS",
     });
     expect(germanium?.rows).toEqual([["Data", "No country data published for this mineral"]]);
+  });
+});
+
+describe("the minerals view at first sight", () => {
+  it("opens where China's leverage is plainest: China far ahead of the bloc, on every mineral of the stage", () => {
+    const first = sceneFor({ view: "minerals" }).minerals;
+    const bloc = first?.concentration?.bloc;
+    expect(first?.choice?.stage).toBe(DEFAULT_STATE.stage);
+    expect(bloc?.china).toBeGreaterThan(0.5);
+    expect(bloc?.china).toBeGreaterThan(5 * (bloc?.bloc ?? 1));
+    // The chart beside it, every mineral at the same stage: China leads the bloc in each.
+    expect(first?.allMinerals.length).toBeGreaterThan(5);
+    expect(first?.allMinerals.filter((row) => row.china <= row.bloc)).toEqual([]);
+  });
+
+  it("keeps the counter-examples one choice away: in mining the bloc leads China in some minerals", () => {
+    const mining = sceneFor({ view: "minerals", stage: "mine" }).minerals?.allMinerals ?? [];
+    expect(mining.filter((row) => row.bloc > row.china).map((row) => row.mineral)).toEqual(
+      expect.arrayContaining(["lithium", "cobalt"]),
+    );
   });
 });
 
