@@ -57,6 +57,8 @@ export interface MineralsScene {
 
 export interface Scene {
   date: string;
+  /** The forum view shown; null outside the forums view. */
+  forum: ForumView | null;
   minerals: MineralsScene | null;
   /** The forums view's members on the date (forum statuses, or forums per country in the overlap). */
   forums: ForumMembers | null;
@@ -98,7 +100,8 @@ export function deriveScene(dataset: Dataset, index: Index, state: SceneState, t
   else choropleth = pactsChoropleth(dataset, date, theme, index.drawable, statuses);
   const arcs = state.view === "pacts" && state.arcs ? arcsFor(dataset.agreements, index.places, pactStatus, date) : [];
   const summary = minerals ? mineralsSummary(minerals, date) : summaryOf(dataset, state, date, statuses, choropleth);
-  return { date, minerals, forums, memberships, choropleth, statuses, arcs, summary };
+  const forum = state.view === "forums" ? state.forum : null;
+  return { date, forum, minerals, forums, memberships, choropleth, statuses, arcs, summary };
 }
 
 function mineralsScene(dataset: Dataset, index: Index, state: SceneState, date: string): MineralsScene {

@@ -1,9 +1,11 @@
 /**
  * What the tooltip and the country panel say about a country: plain strings, no HTML. Pure.
  */
+
+import type { ForumView } from "../config.ts";
 import type { Agreement, Dataset, Iso3, Membership, Source } from "../types.ts";
 import { CONFIDENCE_LABELS, formatDate } from "./format.ts";
-import { FORUM_SHORT_NAMES, startText } from "./forums.ts";
+import { FORUM_SHORT_NAMES, OVERLAP_FORUMS, startText, VIEW_FORUMS } from "./forums.ts";
 import type { CountryMineral } from "./insight.ts";
 import { type CountryStatus, STATUS_LABELS } from "./status.ts";
 
@@ -36,13 +38,16 @@ export function instrumentForm(agreement: Agreement): string {
   return agreement.type ? (TYPE_LABELS[agreement.type] ?? agreement.type) : "Form not published";
 }
 
-/** "FORGE member (inferred)", "Pax Silica signatory since 12 Dec 2025". */
-export function membershipLine(m: Membership): string {
-  const name = FORUM_SHORT_NAMES[m.forum];
+/** "member (inferred), since 4 Feb 2026", "signatory, since 12 Dec 2025": a membership without its forum. */
+function roleLine(m: Membership): string {
   const basis = m.basis === "inferred" ? " (inferred)" : "";
-  const since = startText(m);
   const until = m.until ? `, until ${formatDate(m.until)}` : "";
-  return `${name} ${ROLE_LABELS[m.role] ?? m.role}${basis}, ${since}${until}`;
+  return `${ROLE_LABELS[m.role] ?? m.role}${basis}, ${startText(m)}${until}`;
+}
+
+/** "FORGE member (inferred), since 4 Feb 2026", "Pax Silica signatory, since 12 Dec 2025". */
+export function membershipLine(m: Membership): string {
+  return `${FORUM_SHORT_NAMES[m.forum]} ${roleLine(m)}`;
 }
 
 /** The tooltip of a country in the pacts or forums view. */
@@ -63,6 +68,42 @@ export function countryTooltip(
   if (forums.length > 0) rows.push(["Forums", forums.join("; ")]);
   if (rows.length === 0) rows.push(["Status", "No pact or forum record"]);
   return { title: name, rows };
+}
+
+/**
+ * The tooltip of a country in the forums view. It leads with the forums the map shows, each with its
+ * own dates, then the other forums, then the US pacts with "signed" beside each date: a pact's date
+ * under a forum's status read as the date the country joined that forum.
+ */
+export function forumTooltip(
+  name: string,
+  view: ForumView,
+  status: CountryStatus | undefined,
+  memberships: readonly Membership[],
+  categoryLabel: string | null,
+): TooltipModel {
+  const shown: readonly string[] = view === "overlap" ? OVERLAP_FORUMS : VIEW_FORUMS[view];
+  const own = memberships.filter((m) => shown.includes(m.forum));
+  const rows: [string, string][] = [];
+  if (view === "overlap") rows.push(["Forums", categoryLabel ?? "None on this date"]);
+  else if (own.length === 0) rows.push([FORUM_SHORT_NAMES[view], "No record"]);
+  for (const m of own) rows.push([FORUM_SHORT_NAMES[m.forum], capitalise(roleLine(m) + confidenceNote(m.confidence))]);
+  const others = memberships.filter((m) => !shown.includes(m.forum) && m.forum !== "ministerial");
+  if (others.length > 0) rows.push(["Other forums", others.map(membershipLine).join("; ")]);
+  const pacts = status?.agreements ?? [];
+  if (pacts.length > 0) {
+    const lines = pacts.map((a) => `${instrumentForm(a)}, signed ${formatDate(a.date)}${confidenceNote(a.confidence)}`);
+    rows.push([pacts.length === 1 ? "US pact" : "US pacts", lines.join("; ")]);
+  }
+  return { title: name, rows };
+}
+
+function confidenceNote(confidence: Agreement["confidence"]): string {
+  return confidence === "high" ? "" : ` (${CONFIDENCE_LABELS[confidence].toLowerCase()})`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Why a record is not high confidence, from its own notes (first sentence), or a generic reason. */

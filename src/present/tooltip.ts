@@ -1,6 +1,6 @@
 /** What the tooltip says about the country or arc under the pointer, in the scene shown. Pure. */
 import type { Index, Scene } from "../model/derive.ts";
-import { arcTooltip, countryTooltip, type TooltipModel } from "../model/describe.ts";
+import { arcTooltip, countryTooltip, forumTooltip, type TooltipModel } from "../model/describe.ts";
 import { mineralTooltipRows } from "../model/insight.ts";
 import type { Hovered } from "../state/session.ts";
 import type { Dataset } from "../types.ts";
@@ -20,5 +20,7 @@ export function tooltipOf(dataset: Dataset, index: Index, scene: Scene, target: 
   const entry = scene.choropleth.countries.get(target.iso3);
   const label = entry ? (scene.choropleth.categories.find((c) => c.key === entry.key)?.label ?? null) : null;
   const memberships = dataset.memberships.filter((m) => m.iso3 === target.iso3);
-  return countryTooltip(name, scene.statuses.get(target.iso3), memberships, label);
+  const status = scene.statuses.get(target.iso3);
+  if (scene.forum) return forumTooltip(name, scene.forum, status, memberships, label);
+  return countryTooltip(name, status, memberships, label);
 }

@@ -8,7 +8,7 @@
 import { type Index, indexOf } from "../model/derive.ts";
 import { chooseTable, STAGE_LABELS } from "../model/minerals.ts";
 import type { Dataset } from "../types.ts";
-import { type AppState, DEFAULT_STATE, VIEWS, type View } from "./state.ts";
+import { type AppState, DEFAULT_STATE, IMPLIED_IN_URL, VIEWS, type View } from "./state.ts";
 import { CODECS, carries, ignoring, type Param, type ParsedSearch } from "./url.ts";
 
 export interface Resolved {
@@ -74,11 +74,12 @@ function resolveMineral(dataset: Dataset, state: AppState, warn: (key: Param, wh
   }
   const { choice, mineral } = chooseTable(dataset, state.mineral, state.stage, state.year);
   if (!choice) {
-    // A mineral without country data (germanium): there is no stage or year to show.
+    // A mineral without country data (germanium): there is no stage or year to show, and its link
+    // names the mineral alone.
     const name = mineral?.name ?? state.mineral;
     warn("stage", `${name} has no country data`);
     warn("year", `${name} has no country data`);
-    state.stage = DEFAULT_STATE.stage;
+    state.stage = IMPLIED_IN_URL.stage;
     state.year = null;
     return;
   }

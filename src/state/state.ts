@@ -31,8 +31,11 @@ export interface AppState {
 export const DEFAULT_STATE: AppState = {
   view: "pacts",
   forum: "forge",
-  mineral: "lithium",
-  stage: "mine",
+  // The minerals view opens on the map's headline: China refines most of the world's magnet rare earths
+  // (IEA 2024) while the bloc refines little; mining, where the bloc leads in lithium and cobalt,
+  // is one choice of the Stage select away.
+  mineral: "rare-earths",
+  stage: "refining",
   year: null,
   date: null,
   arcs: true,
@@ -43,6 +46,16 @@ export const DEFAULT_STATE: AppState = {
   theme: "auto",
   table: false,
 };
+
+/**
+ * What a URL that names only one of `mineral` and `stage` means by the other: lithium and mine
+ * production, the defaults until the minerals view opened on rare-earth refining. Links written then
+ * left out whichever was lithium or mine, so `?view=minerals&mineral=cobalt` still means cobalt mining.
+ */
+export const IMPLIED_IN_URL = { mineral: "lithium", stage: "mine" } as const satisfies Pick<
+  AppState,
+  "mineral" | "stage"
+>;
 
 export type Action =
   | { type: "set"; patch: Partial<AppState> }

@@ -4,7 +4,16 @@
  * page as HTML; defaults are omitted, so the default state is the empty query. Whether a value
  * that parses exists in the data is decided later, by `resolve` (src/state/resolve.ts).
  */
-import { type AppState, DEFAULT_STATE, FORUM_VIEWS, STAGES, THEME_SETTINGS, VIEWS, type View } from "./state.ts";
+import {
+  type AppState,
+  DEFAULT_STATE,
+  FORUM_VIEWS,
+  IMPLIED_IN_URL,
+  STAGES,
+  THEME_SETTINGS,
+  VIEWS,
+  type View,
+} from "./state.ts";
 
 /** One URL parameter. */
 export interface Codec {
@@ -57,14 +66,14 @@ export const CODECS = {
     fields: ["mineral"],
     expected: "a mineral slug such as lithium",
     read: (value) => (SLUG.test(value) ? { mineral: value } : null),
-    write: (state) => (state.mineral === DEFAULT_STATE.mineral ? null : state.mineral),
+    write: (state) => (mineralIsImplied(state) ? null : state.mineral),
     views: ["minerals"],
   },
   stage: {
     fields: ["stage"],
     expected: STAGES.join(", "),
     read: (value) => (oneOf(STAGES, value) ? { stage: value } : null),
-    write: (state) => (state.stage === DEFAULT_STATE.stage ? null : state.stage),
+    write: (state) => (stageIsImplied(state) ? null : state.stage),
     views: ["minerals"],
   },
   year: {
@@ -108,6 +117,21 @@ export const CODECS = {
   },
   table: flag("table", DEFAULT_STATE.table),
 } satisfies Record<string, Codec>;
+
+/**
+ * Mineral and stage are written as a pair: neither for the default pair; otherwise the URL leaves out
+ * the one IMPLIED_IN_URL supplies (lithium, mine), as links did when those were the defaults, so
+ * every link written then is still read, and written, as it was.
+ */
+function isDefaultPair(state: AppState): boolean {
+  return state.mineral === DEFAULT_STATE.mineral && state.stage === DEFAULT_STATE.stage;
+}
+function stageIsImplied(state: AppState): boolean {
+  return isDefaultPair(state) || state.stage === IMPLIED_IN_URL.stage;
+}
+function mineralIsImplied(state: AppState): boolean {
+  return isDefaultPair(state) || (state.mineral === IMPLIED_IN_URL.mineral && !stageIsImplied(state));
+}
 
 export type Param = keyof typeof CODECS;
 const PARAMS = Object.keys(CODECS) as Param[];
@@ -164,6 +188,11 @@ export function parseSearch(search: string): ParsedSearch {
     Object.assign(state, patch);
     given.set(param, value);
   });
+  // A URL naming the mineral or the stage alone means the other of the pair it was written with.
+  if (given.has("mineral") !== given.has("stage") && carries(state.view, "mineral")) {
+    if (!given.has("mineral")) state.mineral = IMPLIED_IN_URL.mineral;
+    if (!given.has("stage")) state.stage = IMPLIED_IN_URL.stage;
+  }
   return { state, warnings, given };
 }
 

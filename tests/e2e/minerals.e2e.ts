@@ -1,6 +1,10 @@
+/** The minerals view in Chromium: shares on the map, concentration, and the bloc against China. */
 import { describe, expect, inject, it } from "vitest";
+import { deriveScene, indexOf } from "../../src/model/derive.ts";
+import { formatShare } from "../../src/model/format.ts";
 import { chooseTable, mineralChoropleth } from "../../src/model/minerals.ts";
 import { MINERAL_COLOURS } from "../../src/model/palette.ts";
+import { DEFAULT_STATE } from "../../src/state/state.ts";
 import {
   builtDataset,
   chromiumForFile,
@@ -20,6 +24,27 @@ const chromium = chromiumForFile();
 const luminance = ([r = 0, g = 0, b = 0]: number[]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
 describe("minerals view", () => {
+  it("opens on the map's headline, China's share of refining, with mining one choice away", async () => {
+    const first = deriveScene(dataset, indexOf(dataset), { ...DEFAULT_STATE, view: "minerals" }, "light").minerals;
+    const bloc = first?.concentration?.bloc;
+    expect(bloc && bloc.china > bloc.bloc).toBe(true);
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=minerals`);
+    expect(await page.locator("#mineral-select").inputValue()).toBe(DEFAULT_STATE.mineral);
+    expect(await page.locator("#stage-select").inputValue()).toBe(DEFAULT_STATE.stage);
+    const figures = page.locator("section.bloc .bloc-figures");
+    expect(await figures.textContent()).toContain(`China ${formatShare(bloc?.china ?? null)}`);
+    await screenshot(page, "minerals-default");
+    await page.locator("#stage-select").selectOption("mine");
+    // Mine production is what a URL naming the mineral alone means (links from when it was the default).
+    const mining = `?view=minerals&mineral=${DEFAULT_STATE.mineral}`;
+    await page.waitForFunction((search) => location.search === search, mining);
+    const mine = deriveScene(dataset, indexOf(dataset), { ...DEFAULT_STATE, view: "minerals", stage: "mine" }, "light")
+      .minerals?.concentration?.bloc;
+    expect(await figures.textContent()).toContain(`China ${formatShare(mine?.china ?? null)}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("gives the top cobalt producer (DR Congo) the darkest colour on the map", async () => {
     const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=cobalt&stage=mine`);
     const png = await screenshot(page, "minerals-cobalt");
@@ -125,8 +150,11 @@ describe("minerals view", () => {
     await page.evaluate(() => history.back());
     await page.waitForFunction(() => location.search === "?view=minerals&mineral=cobalt");
     await page.evaluate(() => history.forward());
-    await page.waitForFunction(() => location.search === "?view=minerals&year=2025", undefined, { timeout: 5000 });
-    expect(await page.locator("#mineral-select").inputValue()).toBe("lithium");
+    // The URL named a mineral and no stage: mine production, as it meant when mine was the default.
+    const shown = `?view=minerals&mineral=${DEFAULT_STATE.mineral}&year=2025`;
+    await page.waitForFunction((search) => location.search === search, shown, { timeout: 5000 });
+    expect(await page.locator("#mineral-select").inputValue()).toBe(DEFAULT_STATE.mineral);
+    expect(await page.locator("#stage-select").inputValue()).toBe("mine");
     expect(await page.locator("#year-select").inputValue()).toBe("2025");
     expect(warnings.filter((w) => w.startsWith("Ignoring"))).toHaveLength(2);
     await page.context().close();

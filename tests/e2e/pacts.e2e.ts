@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import type { PNG } from "pngjs";
 import { describe, expect, inject, it } from "vitest";
 import { greatCircle, WASHINGTON } from "../../src/model/arcs.ts";
+import { formatDate } from "../../src/model/format.ts";
 import { BASE_PALETTE, FORUM_COLOURS, PACT_COLOURS } from "../../src/model/palette.ts";
 import {
   builtDataset,
@@ -180,6 +181,24 @@ describe("forums view", () => {
       ...(await projectToPage(page, ...label("CAN"))),
     );
     expect(colourDistance(canada, rgb(FORUM_COLOURS.light.participant ?? ""))).toBeLessThanOrEqual(3);
+    await page.context().close();
+  });
+
+  it("leads a signatory's tooltip with its Pax Silica date, its pact's date marked as a signing", async () => {
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=forums&forum=pax-silica`);
+    await page.mouse.move(...(await projectToPage(page, ...label("AUS"))));
+    const tooltip = page.locator("#tooltip");
+    await tooltip.waitFor({ state: "visible" });
+    const pax = dataset.memberships.find((m) => m.iso3 === "AUS" && m.forum === "pax-silica");
+    const pact = dataset.agreements.find((a) => a.iso3 === "AUS" && a.kind === "pact");
+    const rows = await tooltip
+      .locator("dt")
+      .evaluateAll((dts) => dts.map((dt) => [dt.textContent ?? "", dt.nextElementSibling?.textContent ?? ""]));
+    expect(rows[0]).toEqual(["Pax Silica", `Signatory, since ${formatDate(pax?.since ?? null)}`]);
+    expect(rows.find(([term]) => term === "US pact")?.[1]).toContain(`signed ${formatDate(pact?.date ?? null)}`);
+    expect(rows.filter(([term]) => /\d{4}/.test(term ?? ""))).toEqual([]);
+    await screenshot(page, "forums-pax-silica-hover-australia");
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHINA, CREDIT } from "../../../src/config.ts";
 import { embedHeadline } from "../../../src/embed/embed.ts";
+import { formatDate } from "../../../src/model/format.ts";
 import { MINERAL_COLOURS, PACT_COLOURS } from "../../../src/model/palette.ts";
 import { STATUS_LABELS } from "../../../src/model/status.ts";
 import { mineralOptionsOf } from "../../../src/present/controls.ts";
@@ -32,14 +33,67 @@ describe("tooltipOf", () => {
     expect(tooltipOf(dataset, index, pacts, { kind: "arc", id: "no-such-arc", iso3: "AUS" })).toBeNull();
   });
 
+  it("leads with the shown forum's own record in the forums view, a pact's date marked as its signing", () => {
+    const scene = sceneFor({ view: "forums", forum: "pax-silica" });
+    const tooltip = tooltipOf(dataset, index, scene, { kind: "country", iso3: "AUS" });
+    const pax = dataset.memberships.find((m) => m.iso3 === "AUS" && m.forum === "pax-silica");
+    const pact = dataset.agreements.find((a) => a.iso3 === "AUS" && a.kind === "pact");
+    expect(pax?.since).toBeTruthy();
+    expect(pact?.date).toBeTruthy();
+    expect(pax?.since).not.toBe(pact?.date);
+    expect(tooltip?.rows[0]).toEqual(["Pax Silica", `Signatory, since ${formatDate(pax?.since ?? null)}`]);
+    // No label reads as a date: under a forum's status it was taken for the forum's date.
+    expect(tooltip?.rows.filter(([label]) => /\d{4}/.test(label))).toEqual([]);
+    const pactRow = tooltip?.rows.find(([label]) => label === "US pact");
+    expect(pactRow?.[1]).toContain(`signed ${formatDate(pact?.date ?? null)}`);
+    expect(tooltip?.rows.findIndex(([label]) => label === "US pact")).toBeGreaterThan(0);
+  });
+
+  it("counts forums first in the overlap view, and says when a country has no record of the shown forum", () => {
+    const overlap = tooltipOf(dataset, index, sceneFor({ view: "forums", forum: "overlap" }), {
+      kind: "country",
+      iso3: "AUS",
+    });
+    const count = sceneFor({ view: "forums", forum: "overlap" }).choropleth.countries.get("AUS")?.key;
+    expect(overlap?.rows[0]).toEqual(["Forums", `${count} of 4 forums`]);
+    const usa = tooltipOf(dataset, index, sceneFor({ view: "forums", forum: "ministerial" }), {
+      kind: "country",
+      iso3: "USA",
+    });
+    expect(usa?.rows[0]).toEqual(["Ministerial", "No record"]);
+  });
+
   it("gives share rows in the minerals view, and says so for a mineral without country data", () => {
-    const lithium = tooltipOf(dataset, index, sceneFor({ view: "minerals" }), { kind: "country", iso3: "AUS" });
+    const lithium = tooltipOf(dataset, index, sceneFor({ view: "minerals", mineral: "lithium", stage: "mine" }), {
+      kind: "country",
+      iso3: "AUS",
+    });
     expect(JSON.stringify(lithium?.rows)).toContain("%");
     const germanium = tooltipOf(dataset, index, sceneFor({ view: "minerals", mineral: "germanium" }), {
       kind: "country",
       iso3: "AUS",
     });
     expect(germanium?.rows).toEqual([["Data", "No country data published for this mineral"]]);
+  });
+});
+
+describe("the minerals view at first sight", () => {
+  it("opens where China's leverage is plainest: China far ahead of the bloc, on every mineral of the stage", () => {
+    const first = sceneFor({ view: "minerals" }).minerals;
+    const bloc = first?.concentration?.bloc;
+    expect(first?.choice?.stage).toBe(DEFAULT_STATE.stage);
+    expect(bloc?.china).toBeGreaterThan(0.5);
+    expect(bloc?.china).toBeGreaterThan(5 * (bloc?.bloc ?? 1));
+    // The chart beside it, every mineral at the same stage: China leads the bloc in each.
+    expect(first?.allMinerals.length).toBeGreaterThan(5);
+    expect(first?.allMinerals.filter((row) => row.china <= row.bloc)).toEqual([]);
+  });
+
+  it("keeps the counter-examples one choice away: in mining the bloc leads China in some minerals", () => {
+    const mining = sceneFor({ view: "minerals", stage: "mine" }).minerals?.allMinerals ?? [];
+    expect(mining.filter((row) => row.bloc > row.china).map((row) => row.mineral)).toEqual(
+      expect.arrayContaining(["lithium", "cobalt"]),
+    );
   });
 });
 

@@ -40,7 +40,7 @@ describe("resolve", () => {
     const { state, warnings } = open("?view=minerals&mineral=unobtainium");
     expect(state.mineral).toBe(DEFAULT_STATE.mineral);
     expect(warnings).toEqual([
-      'Ignoring URL parameter mineral="unobtainium": no such mineral in the data; showing lithium.',
+      `Ignoring URL parameter mineral="unobtainium": no such mineral in the data; showing ${DEFAULT_STATE.mineral}.`,
     ]);
   });
 

@@ -54,7 +54,7 @@ describe("followState: a view change clears the legend filter (written once)", (
     [{ view: "forums" as const }],
     [{ forum: "msp" as const }],
     [{ mineral: "cobalt" }],
-    [{ stage: "refining" as const }],
+    [{ stage: "reserves" as const }],
     [{ year: 2024 }],
     [{ blocForge: true }],
   ])("%o clears it", (patch) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STATE } from "../../../src/state/state.ts";
+import { DEFAULT_STATE, STAGES } from "../../../src/state/state.ts";
 import { CODECS, type Codec, carries, isIsoDate, parseSearch, toSearch } from "../../../src/state/url.ts";
 
 describe("parseSearch / toSearch", () => {
@@ -149,6 +149,45 @@ describe("parseSearch / toSearch", () => {
   it("truncates what it echoes in warnings", () => {
     const { warnings } = parseSearch(`?view=${"x".repeat(500)}`);
     expect(warnings[0]?.length).toBeLessThan(160);
+  });
+});
+
+describe("mineral and stage in the URL", () => {
+  const minerals = { ...DEFAULT_STATE, view: "minerals" as const };
+  const slugs = ["lithium", "cobalt", "rare-earths", "gallium"];
+
+  it("a bare minerals URL opens on the default pair, written as nothing", () => {
+    expect(parseSearch("?view=minerals").state).toMatchObject({
+      mineral: DEFAULT_STATE.mineral,
+      stage: DEFAULT_STATE.stage,
+    });
+    expect(toSearch(minerals)).toBe("?view=minerals");
+  });
+
+  // Links written while lithium and mine production were the defaults left out whichever was.
+  const formerly = (mineral: string, stage: string) =>
+    `?view=minerals${mineral === "lithium" ? "" : `&mineral=${mineral}`}${stage === "mine" ? "" : `&stage=${stage}`}`;
+
+  it.each(
+    slugs.flatMap((mineral) => STAGES.map((stage) => [mineral, stage] as const)),
+  )("a link written for %s, %s before the defaults changed reads as it did", (mineral, stage) => {
+    const link = formerly(mineral, stage);
+    if (link === "?view=minerals") return; // the one link whose meaning the new default takes
+    const { state, warnings } = parseSearch(link);
+    expect(warnings).toEqual([]);
+    expect(state).toMatchObject({ mineral, stage });
+    // Written back unchanged, but for the new default pair, which needs no parameters now.
+    const isDefault = mineral === DEFAULT_STATE.mineral && stage === DEFAULT_STATE.stage;
+    expect(toSearch(state)).toBe(isDefault ? "?view=minerals" : link);
+  });
+
+  it("every pair round-trips, the former defaults included", () => {
+    for (const mineral of slugs)
+      for (const stage of STAGES) {
+        const written = toSearch({ ...minerals, mineral, stage });
+        expect(parseSearch(written).state, written).toMatchObject({ mineral, stage });
+      }
+    expect(toSearch({ ...minerals, mineral: "lithium", stage: "mine" })).toBe("?view=minerals&mineral=lithium");
   });
 });
 
