@@ -14,6 +14,7 @@ import { resolveState } from "../state/resolve.ts";
 import { DEFAULT_STATE } from "../state/state.ts";
 import type { Dataset } from "../types.ts";
 import { embedHeadline } from "./embed.ts";
+import { embedSnippet } from "./snippet.ts";
 
 /** The size Open Graph and Twitter's large card expect (1.91:1). */
 export const STILL_WIDTH = 1200;
@@ -77,9 +78,10 @@ export const OEMBED_PATH = "oembed.json";
 
 /**
  * The frame a CMS gets from oEmbed: 700 px wide (a common article column) and `fit=1`, so it
- * compacts to the height it is given instead of scrolling inside (src/embed/parts.ts).
+ * compacts to the height it is given instead of scrolling inside (src/embed/parts.ts). 670 px is
+ * the default view's height at 700 px (tests/e2e/stills.e2e.ts measures it).
  */
-export const OEMBED_FRAME = { width: 700, height: 640 } as const;
+export const OEMBED_FRAME = { width: 700, height: 670 } as const;
 
 /**
  * The address the built site is served from (`SITE_URL` at build time): absolute, http(s), ending
@@ -143,16 +145,15 @@ export function pictureAlt(still: Pick<Still, "legendTitle" | "summary">): strin
   return `World map, ${still.legendTitle}. ${still.summary}`;
 }
 
-/** oEmbed 1.0 `rich` response for the default view: an iframe of the embed, plus the preview picture. */
+/**
+ * oEmbed 1.0 `rich` response for the default view: the plain snippet of the share dialog (an
+ * iframe with `fit=1`, which WordPress's filter keeps: src, size, title, scrolling), and the
+ * preview picture as thumbnail.
+ */
 export function oembedOf(still: Still, siteUrl: string): Record<string, string | number> {
-  const src = new URL(`${still.href}`, siteUrl);
-  src.searchParams.set("embed", "1");
-  src.searchParams.set("fit", "1");
   const title = `${still.headline} — ${SITE_NAME}`;
   const { width, height } = OEMBED_FRAME;
-  const html =
-    `<iframe src="${escapeAttribute(src.href)}" title="${escapeAttribute(title)}" width="${width}" height="${height}" ` +
-    `scrolling="no" frameborder="0" style="display:block;width:100%;max-width:${width}px;height:${height}px;border:0"></iframe>`;
+  const html = embedSnippet({ href: new URL(still.href, siteUrl).href, title, height, autoHeight: false });
   return {
     version: "1.0",
     type: "rich",
@@ -167,9 +168,4 @@ export function oembedOf(still: Still, siteUrl: string): Record<string, string |
     thumbnail_height: STILL_HEIGHT,
     cache_age: 3600,
   };
-}
-
-/** Escapes text for a double-quoted HTML attribute (the oEmbed html is a string by definition). */
-export function escapeAttribute(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
