@@ -34,7 +34,7 @@ export interface Stills {
   pictures: Map<string, Uint8Array>;
   /** Tags for <head>: link previews and oEmbed discovery. */
   head: string;
-  /** The default view's no-script block, then the other views' as templates. */
+  /** The default view's block in <noscript>, then every view's as a template. */
   body: string;
   oembed: string;
   siteUrl: string;
@@ -74,9 +74,13 @@ export async function makeStills(root: string, siteSetting: string | undefined):
       pictures.set(previewPath(still.view), new Uint8Array(png));
     }
     const blocks = stills.map((still) => stillBlock(still, `./${previewPath(still.view)}`));
-    const [first, ...others] = blocks;
-    if (!first) throw new Error("no still to show");
-    const body = [first.outerHTML, ...others.map((block) => stillTemplate(block).outerHTML)].join("\n");
+    // Without scripts, the default view's block (a bare address shows that view). With them, none is
+    // in the page: index.html's script takes the chosen view's from its template where the app
+    // cannot run, and a reader of the app loads no picture.
+    const body = [
+      `<noscript>${blocks[0]?.outerHTML ?? ""}</noscript>`,
+      ...blocks.map((block) => stillTemplate(block).outerHTML),
+    ].join("\n");
     const defaultStill = stills[0] as Still;
     const meta = pageMeta(defaultStill, siteUrl);
     const head = [
