@@ -1,8 +1,12 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { stillsPlugin } from "./scripts/stills.ts";
 
 export default defineConfig({
   // Relative asset URLs: the built site works under any sub-path and inside iframes.
   base: "./",
+  // The stills: preview pictures, the no-script block and link-preview tags, made from the data.
+  plugins: [stillsPlugin(fileURLToPath(new URL(".", import.meta.url)))],
   build: {
     target: "es2022",
     // Source maps for readers of the code and for error reports; browsers fetch them only in devtools.

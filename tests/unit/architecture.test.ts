@@ -18,6 +18,7 @@ const PURE = [
   "src/map/style.ts",
   "src/map/layers.ts",
   "src/embed/embed.ts",
+  "src/embed/still.ts",
   "src/data/csv.ts",
   "src/data/topology.ts",
   "src/types.ts",
