@@ -41,7 +41,8 @@ describe("stillOf", () => {
     expect(pacts.summary).toBe(sceneFor({ view: "pacts" }).summary);
     expect(pacts.href).toBe("./");
     const minerals = stillOf(dataset, index, "minerals");
-    expect(minerals.headline).toMatch(/^Lithium: mine production, \d{4}/);
+    expect(minerals.headline).toBe(embedHeadline(sceneFor({ view: "minerals" })));
+    expect(minerals.headline).toMatch(/^Rare earths: refining, \d{4}/);
     expect(minerals.href).toBe("./?view=minerals");
     expect(stillOf(dataset, index, "forums").headline).toMatch(/^FORGE/);
     for (const view of STILL_VIEWS) {
