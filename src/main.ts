@@ -11,8 +11,7 @@ import { countryFeatures, withD3Winding } from "./data/topology.ts";
 import { applyEmbedParts, mountEmbedChrome } from "./embed/chrome.ts";
 import { embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
-import { posterProjection } from "./map/frame.ts";
-import { startRenderers } from "./map/renderers.ts";
+import { MAP_DESCRIPTION, startRenderers } from "./map/renderers.ts";
 import { indexOf, memoize } from "./model/derive.ts";
 import { methodologyModel } from "./model/methodology.ts";
 import type { ShortcutCommand } from "./model/shortcuts.ts";
@@ -31,6 +30,7 @@ import { mountHelp } from "./ui/help.ts";
 import { watchKeys } from "./ui/keys.ts";
 import { renderer } from "./ui/render.ts";
 import { mountShare } from "./ui/share.ts";
+import { mountSourcesButton } from "./ui/sources.ts";
 import { loadWithStatus, markReady, markRenderer, renderUnexpected } from "./ui/status.ts";
 import { mountTimeline } from "./ui/timeline.ts";
 import { renderTooltip } from "./ui/tooltip.ts";
@@ -90,8 +90,7 @@ async function start(): Promise<void> {
     svgCountries,
     view: () => mapViewOf(store.get()),
     renderer: {
-      description:
-        "Interactive world map of the data listed in the legend and the summary below. Arrow keys pan, plus and minus zoom. The Table button lists every country.",
+      description: MAP_DESCRIPTION,
       cooperativeGestures: embed.cooperativeGestures,
       reducedMotion: motionQuery.matches,
       onReady: () => undefined,
@@ -108,14 +107,8 @@ async function start(): Promise<void> {
       if (embed.messageParent) postReady();
     },
   });
-  (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = {
-    project: (lon: number, lat: number) => map.project(lon, lat),
-    phase: () => map.phase(),
-    posterProject: (lon: number, lat: number) => {
-      const box = mapEl.getBoundingClientRect();
-      return posterProjection(box.width, box.height)([lon, lat]);
-    },
-  };
+  // For tests and host pages that want to know where a place is drawn.
+  (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = map.api();
 
   const openMineral = (mineral: string, stage?: AppState["stage"]) =>
     setState({ view: "minerals", mineral, year: null, ...(stage ? { stage } : {}) });
@@ -142,15 +135,7 @@ async function start(): Promise<void> {
   const timeline = mountTimeline(element("timeline"), index.timeline, toDate, () => motionQuery.matches);
 
   const methodologyEl = element("methodology");
-  const sourcesButton = element("sources-button");
-  const closeSources = () => {
-    dispatch({ type: "methodology", open: false });
-    sourcesButton.focus();
-  };
-  sourcesButton.addEventListener("click", () => {
-    dispatch({ type: "methodology", open: !store.session().methodologyOpen });
-    if (store.session().methodologyOpen) methodologyEl.querySelector<HTMLElement>(".methodology-close")?.focus();
-  });
+  const closeSources = mountSourcesButton(element("sources-button"), methodologyEl, store);
   mountShare(
     element("share"),
     () => window.location.href,

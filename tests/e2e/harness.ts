@@ -4,8 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { inject } from "vitest";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { Dataset } from "../../src/types.ts";
+import { launchChromium } from "./chromium.ts";
 
 export { chromiumFlags, chromiumPath, INSTALL_HINT, launchChromium } from "./chromium.ts";
 export * from "./page.ts";
@@ -30,4 +32,19 @@ export function rgb(hexColour: string): [number, number, number] {
   if (!/^#[0-9a-f]{6}$/i.test(hexColour)) throw new Error(`not a #rrggbb colour: ${JSON.stringify(hexColour)}`);
   const n = Number.parseInt(hexColour.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** One Chromium for a test file, launched before its tests and closed after them: call it at the top. */
+export function chromiumForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("Chromium is not running (call chromiumForFile at the top of the file)");
+    return browser;
+  };
 }
