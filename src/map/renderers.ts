@@ -111,6 +111,8 @@ export function startRenderers(options: RenderersOptions): Renderers {
     switch (effect.type) {
       case "mount-webgl":
         if (!code) return;
+        // Under the SVG map until its first frame: out of the tab order and the accessibility tree.
+        mapEl.inert = true;
         try {
           webgl = code.mountMap(mapEl, options.countries, options.view(), {
             ...options.renderer,
@@ -127,6 +129,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
         svg = null;
         interactive(false);
         posterEl.hidden = true;
+        mapEl.inert = false;
         options.onRenderer("webgl");
         // The reader's focus and gesture move over to the WebGL map.
         if (focused) mapEl.querySelector<HTMLElement>("canvas")?.focus();
@@ -154,6 +157,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
         // A WebGL map that failed half-way may have left its canvas behind: start from an empty box.
         mapEl.replaceChildren();
         mapEl.className = "map";
+        mapEl.inert = false;
         note.hidden = false;
         note.textContent = `Showing a simplified map: ${effect.reason}`;
         options.onRenderer("svg");
