@@ -33,3 +33,10 @@ export function s<K extends keyof SVGElementTagNameMap>(
   for (const child of children) if (child) el.append(child);
   return el;
 }
+
+/** An element of index.html by its id; missing, it is a bug in the page, not a state to handle. */
+export function byId(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from index.html`);
+  return el;
+}

@@ -8,11 +8,11 @@ import "./styles/app.css";
 import "./styles/tables.css";
 import { loadData } from "./data/load.ts";
 import { countryFeatures, withD3Winding } from "./data/topology.ts";
+import { byId } from "./dom.ts";
 import { applyEmbedParts, mountEmbedChrome } from "./embed/chrome.ts";
 import { embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
-import { posterProjection } from "./map/frame.ts";
-import { startRenderers } from "./map/renderers.ts";
+import { MAP_DESCRIPTION, startRenderers } from "./map/renderers.ts";
 import { indexOf, memoize } from "./model/derive.ts";
 import { methodologyModel } from "./model/methodology.ts";
 import type { ShortcutCommand } from "./model/shortcuts.ts";
@@ -32,6 +32,7 @@ import { watchKeys } from "./ui/keys.ts";
 import { mountPrintLink } from "./ui/print.ts";
 import { renderer } from "./ui/render.ts";
 import { mountShare } from "./ui/share.ts";
+import { mountSourcesButton } from "./ui/sources.ts";
 import { loadWithStatus, markReady, markRenderer, renderUnexpected } from "./ui/status.ts";
 import { mountTimeline } from "./ui/timeline.ts";
 import { renderTooltip } from "./ui/tooltip.ts";
@@ -39,28 +40,22 @@ import { renderTooltip } from "./ui/tooltip.ts";
 /** Views this build offers, in tab order. */
 const AVAILABLE_VIEWS: View[] = ["pacts", "forums", "minerals"];
 
-function element(id: string): HTMLElement {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} is missing from index.html`);
-  return el;
-}
-
 async function start(): Promise<void> {
   // What the page can know before the data arrive (layout, theme); the data decide the rest (resolve).
   const parsed = parseSearch(window.location.search);
   const embed = embedOptions(parsed.state.embed, window.self !== window.top);
   document.documentElement.classList.toggle("is-embed", embed.compact);
   if (embed.compact) applyEmbedParts(window.location.search);
-  if (embed.messageParent) watchHeight(element("app"));
+  if (embed.messageParent) watchHeight(byId("app"));
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
   const motionQuery = window.matchMedia("(prefers-reduced-motion: reduce)");
   const themeOf = (state: AppState) => resolvedTheme(state.theme, darkQuery.matches);
   document.documentElement.dataset.theme = themeOf(parsed.state);
 
   const { world, dataset } = await loadWithStatus(loadData, {
-    loading: element("loading"),
-    fatal: element("fatal"),
-    busy: element("map"),
+    loading: byId("loading"),
+    fatal: byId("fatal"),
+    busy: byId("map"),
   });
   const index = indexOf(dataset);
   const resolveOptions = { index, views: AVAILABLE_VIEWS };
@@ -81,18 +76,17 @@ async function start(): Promise<void> {
 
   const countries = countryFeatures(world);
   const svgCountries = withD3Winding(countries);
-  const mapEl = element("map");
-  const tooltipEl = element("tooltip");
+  const mapEl = byId("map");
+  const tooltipEl = byId("tooltip");
   const map = startRenderers({
     map: mapEl,
-    poster: element("poster"),
-    note: element("fallback-note"),
+    poster: byId("poster"),
+    note: byId("fallback-note"),
     countries,
     svgCountries,
     view: () => mapViewOf(store.get()),
     renderer: {
-      description:
-        "Interactive world map of the data listed in the legend and the summary below. Arrow keys pan, plus and minus zoom. The Table button lists every country.",
+      description: MAP_DESCRIPTION,
       cooperativeGestures: embed.cooperativeGestures,
       reducedMotion: motionQuery.matches,
       onReady: () => undefined,
@@ -109,20 +103,14 @@ async function start(): Promise<void> {
       if (embed.messageParent) postReady();
     },
   });
-  (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = {
-    project: (lon: number, lat: number) => map.project(lon, lat),
-    phase: () => map.phase(),
-    posterProject: (lon: number, lat: number) => {
-      const box = mapEl.getBoundingClientRect();
-      return posterProjection(box.width, box.height)([lon, lat]);
-    },
-  };
+  // For tests and host pages that want to know where a place is drawn.
+  (window as unknown as { criticalMineralsMap: unknown }).criticalMineralsMap = map.api();
 
   const openMineral = (mineral: string, stage?: AppState["stage"]) =>
     setState({ view: "minerals", mineral, year: null, ...(stage ? { stage } : {}) });
   const controls = mountControls(
-    element("views"),
-    element("controls"),
+    byId("views"),
+    byId("controls"),
     [...dataset.places, ...dataset.organisations],
     dataset.minerals,
     AVAILABLE_VIEWS,
@@ -140,27 +128,18 @@ async function start(): Promise<void> {
     },
   );
   const toDate = (date: string) => setState({ date: date === index.timeline.end ? null : date });
-  const timeline = mountTimeline(element("timeline"), index.timeline, toDate, () => motionQuery.matches);
+  const timeline = mountTimeline(byId("timeline"), index.timeline, toDate, () => motionQuery.matches);
 
-  const methodologyEl = element("methodology");
-  const sourcesButton = element("sources-button");
-  const closeSources = () => {
-    dispatch({ type: "methodology", open: false });
-    sourcesButton.focus();
-  };
-  sourcesButton.addEventListener("click", () => {
-    dispatch({ type: "methodology", open: !store.session().methodologyOpen });
-    if (store.session().methodologyOpen) methodologyEl.querySelector<HTMLElement>(".methodology-close")?.focus();
-  });
+  const closeSources = mountSourcesButton(byId("sources-button"), byId("methodology"), store);
   mountShare(
-    element("share"),
+    byId("share"),
     () => window.location.href,
     () => document.title,
   );
   const credit = document.querySelector<HTMLElement>(".credit");
   mountPrintLink(element("app"), () => window.location.href);
   if (embed.compact && credit) mountEmbedChrome(credit, () => window.location.href);
-  mountDownloads({ svg: element("download-svg"), png: element("download-png") }, () => {
+  mountDownloads({ svg: byId("download-svg"), png: byId("download-png") }, () => {
     const state = store.get();
     const text = exportTextOf(dataset, index, sceneOf(state), state.view);
     const svg = exportSvg({ ...mapViewOf(state), highlight: [] }, svgCountries, text);
@@ -168,17 +147,7 @@ async function start(): Promise<void> {
   });
 
   const render = renderer(
-    {
-      legend: element("legend"),
-      insight: element("insight"),
-      panel: element("panel"),
-      summary: element("summary"),
-      table: element("table-view"),
-      methodology: methodologyEl,
-      controls,
-      timeline,
-      map: (view) => map.update(view),
-    },
+    { controls, timeline, map: (view) => map.update(view) },
     {
       dataset,
       index,
@@ -203,16 +172,16 @@ async function start(): Promise<void> {
     dispatch({ type: "replace", state });
   });
 
-  const help = mountHelp(element("help-button"), element("help"));
+  const help = mountHelp(byId("help-button"), byId("help"));
   const shortcut = (command: ShortcutCommand) => {
     const state = store.get();
     const date = sceneOf(state).date;
     if (command.type === "view") setState({ view: command.view });
-    else if (command.type === "search") element("country-search").focus();
+    else if (command.type === "search") byId("country-search").focus();
     else if (command.type === "table") setState({ table: !state.table });
     else if (command.type === "previous-event") toDate(previousEvent(index.timeline, date));
     else if (command.type === "next-event") toDate(nextEvent(index.timeline, date));
-    else if (command.type === "play") element("timeline").querySelector<HTMLButtonElement>(".timeline-play")?.click();
+    else if (command.type === "play") byId("timeline").querySelector<HTMLButtonElement>(".timeline-play")?.click();
     else help.toggle();
   };
   watchKeys(shortcut, () => {
@@ -222,4 +191,4 @@ async function start(): Promise<void> {
   });
 }
 
-start().catch((error: unknown) => renderUnexpected(element("fatal"), error));
+start().catch((error: unknown) => renderUnexpected(byId("fatal"), error));

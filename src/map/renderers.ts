@@ -21,6 +21,10 @@ import { isWebglUnavailable, mayHaveWebgl, watchWebglContext } from "./webgl.ts"
  */
 export const IDLE_AFTER = 6000;
 
+/** What the map shows and how to use it, for screen readers (the WebGL canvas's and the SVG map's label). */
+export const MAP_DESCRIPTION =
+  "Interactive world map of the data listed in the legend and the summary below. Arrow keys pan, plus and minus zoom. The Table button lists every country.";
+
 type Countries = FeatureCollection<Polygon | MultiPolygon, { iso3: string }>;
 
 export interface RenderersOptions {
@@ -47,11 +51,19 @@ export interface Renderers {
   /** Longitude/latitude → CSS pixels in the map's box, on whichever map is drawn. */
   project(lon: number, lat: number): [number, number];
   phase(): Phase;
+  /** `window.criticalMineralsMap`: where a place is drawn on the map and where the SVG map's frame puts it, the phase. */
+  api(): MapApi;
   /**
    * Draws the first map. Called once the controls, legend and timeline are laid out around it, so
    * it is drawn once, at its final size.
    */
   start(): void;
+}
+
+export interface MapApi {
+  project(lon: number, lat: number): [number, number];
+  posterProject(lon: number, lat: number): [number, number] | null;
+  phase(): Phase;
 }
 
 type WebglModule = typeof import("./mount.ts");
@@ -99,6 +111,8 @@ export function startRenderers(options: RenderersOptions): Renderers {
     switch (effect.type) {
       case "mount-webgl":
         if (!code) return;
+        // Under the SVG map until its first frame: out of the tab order and the accessibility tree.
+        mapEl.inert = true;
         try {
           webgl = code.mountMap(mapEl, options.countries, options.view(), {
             ...options.renderer,
@@ -115,6 +129,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
         svg = null;
         interactive(false);
         posterEl.hidden = true;
+        mapEl.inert = false;
         options.onRenderer("webgl");
         // The reader's focus and gesture move over to the WebGL map.
         if (focused) mapEl.querySelector<HTMLElement>("canvas")?.focus();
@@ -142,6 +157,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
         // A WebGL map that failed half-way may have left its canvas behind: start from an empty box.
         mapEl.replaceChildren();
         mapEl.className = "map";
+        mapEl.inert = false;
         note.hidden = false;
         note.textContent = `Showing a simplified map: ${effect.reason}`;
         options.onRenderer("svg");
@@ -215,14 +231,26 @@ export function startRenderers(options: RenderersOptions): Renderers {
   };
 
   const drawn = (): MapRenderer => fallback ?? webgl ?? svg ?? NO_MAP;
+  // The map readers see: the SVG map until the WebGL map's first frame.
+  const project = (lon: number, lat: number) =>
+    (life.phase === "starting-webgl" && svg ? svg : drawn()).project(lon, lat);
   return {
     update(view) {
       for (const renderer of [svg, webgl, stand, fallback]) renderer?.update(view);
     },
     flyTo: (lon, lat) => drawn().flyTo(lon, lat),
-    // The map readers see: the SVG map until the WebGL map's first frame.
-    project: (lon, lat) => (life.phase === "starting-webgl" && svg ? svg : drawn()).project(lon, lat),
+    project,
     phase: () => life.phase,
+    api() {
+      return {
+        project,
+        posterProject: (lon, lat) => {
+          const box = mapEl.getBoundingClientRect();
+          return posterProjection(box.width, box.height)([lon, lat]);
+        },
+        phase: () => life.phase,
+      };
+    },
     start: begin,
   };
 }

@@ -2,6 +2,7 @@
  * The one render: every surface drawn from the store's state and session, each redrawn only when
  * what it shows changed (the view models are memoised, so unchanged means identical).
  */
+import { byId } from "../dom.ts";
 import { renderEmbedHeadline } from "../embed/chrome.ts";
 import { embedHeadline } from "../embed/embed.ts";
 import type { MapView } from "../map/view.ts";
@@ -26,13 +27,8 @@ import { downloadLinks, renderMethodology } from "./sources.ts";
 import { renderTable } from "./table.ts";
 import type { TimelineControl } from "./timeline.ts";
 
-export interface Surfaces {
-  legend: HTMLElement;
-  insight: HTMLElement;
-  panel: HTMLElement;
-  summary: HTMLElement;
-  table: HTMLElement;
-  methodology: HTMLElement;
+/** The surfaces mounted elsewhere; the others are index.html's #legend, #insight, #panel, #summary, #table-view and #methodology. */
+export interface Mounted {
   controls: Controls;
   timeline: TimelineControl;
   /** Draws the map's view on whichever renderer is up (src/map/renderers.ts). */
@@ -53,8 +49,17 @@ export interface RenderInputs {
   onCloseSources: () => void;
 }
 
-export function renderer(surfaces: Surfaces, inputs: RenderInputs): () => void {
+export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
   const { dataset, index, store } = inputs;
+  const surfaces = {
+    ...mounted,
+    legend: byId("legend"),
+    insight: byId("insight"),
+    panel: byId("panel"),
+    summary: byId("summary"),
+    table: byId("table-view"),
+    methodology: byId("methodology"),
+  };
   const dispatch = store.dispatch;
   const legendOf = legendBuilder(dataset, index);
   let drawn: { state: AppState | null; theme: Theme | null; session: Session | null; legend: unknown } = {

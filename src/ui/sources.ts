@@ -123,3 +123,23 @@ export function renderMethodology(
   );
   el.hidden = false;
 }
+
+/**
+ * The "Sources, method & data" button: opens and closes the panel through the store (the one render
+ * draws it), moving the focus into the panel and back. Returns what closes it (Escape, its ×).
+ */
+export function mountSourcesButton(
+  button: HTMLElement,
+  panel: HTMLElement,
+  store: { session(): { methodologyOpen: boolean }; dispatch(action: { type: "methodology"; open: boolean }): void },
+): () => void {
+  const close = () => {
+    store.dispatch({ type: "methodology", open: false });
+    button.focus();
+  };
+  button.addEventListener("click", () => {
+    store.dispatch({ type: "methodology", open: !store.session().methodologyOpen });
+    if (store.session().methodologyOpen) panel.querySelector<HTMLElement>(".methodology-close")?.focus();
+  });
+  return close;
+}

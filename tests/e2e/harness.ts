@@ -50,3 +50,18 @@ export function rgb(hexColour: string): [number, number, number] {
   const n = Number.parseInt(hexColour.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
+
+/** One Chromium for a test file, launched before its tests and closed after them: call it at the top. */
+export function chromiumForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("Chromium is not running (call chromiumForFile at the top of the file)");
+    return browser;
+  };
+}

@@ -4,14 +4,14 @@
  * which carries the gesture out; the page idle with the map in view starts it too, unless the
  * reader asked to save data; and a started map holds one WebGL context.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { embedSnippet } from "../../src/embed/snippet.ts";
 import {
   builtDataset,
+  chromiumForFile,
   countWebglContexts,
   label,
-  launchChromium,
   openApp,
   projectToPage,
   screenshot,
@@ -21,14 +21,7 @@ import {
 import { articlePage, serveHost } from "./host.ts";
 
 const appUrl = inject("appUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForFile();
 
 /** The WebGL map's code (its chunk and styles): the one dynamic import of the app. */
 const mapCode = (requests: readonly string[]) => requests.filter((url) => /\/assets\/mount-[^/]*\.(js|css)$/.test(url));
@@ -74,7 +67,7 @@ async function mapBox(page: Page) {
 
 describe("light first: the interactive SVG map before any WebGL code", () => {
   it("hovers, opens a country and filters by the legend, and fetches no map code (Save-Data: not even when idle)", async () => {
-    const { page, requests, errors } = await openApp(browser, `${appUrl}?date=2026-02-04`, { saveData: true });
+    const { page, requests, errors } = await openApp(chromium(), `${appUrl}?date=2026-02-04`, { saveData: true });
     expect(await page.evaluate(() => document.documentElement.dataset.renderer)).toBe("svg");
     expect(await phase(page)).toBe("svg-interactive");
 
@@ -107,7 +100,7 @@ describe("light first: the interactive SVG map before any WebGL code", () => {
   }, 90_000);
 
   it("starts the WebGL map on its own once the page is idle with the map in view, in the same place", async () => {
-    const { page, requests, errors } = await openApp(browser, appUrl);
+    const { page, requests, errors } = await openApp(chromium(), appUrl);
     expect(mapCode(requests)).toEqual([]);
     const before = await places(page);
     await waitForWebgl(page);
@@ -124,7 +117,7 @@ describe("light first: the interactive SVG map before any WebGL code", () => {
 describe("the gesture that starts the WebGL map is carried out", () => {
   it("Ctrl + wheel in an embed (cooperative gestures; a trackpad pinch arrives so) zooms about the pointer", async () => {
     const host = await serveHost();
-    const context = await browser.newContext({ viewport: { width: 900, height: 900 }, reducedMotion: "reduce" });
+    const context = await chromium().newContext({ viewport: { width: 900, height: 900 }, reducedMotion: "reduce" });
     await context.addInitScript(countWebglContexts);
     const page = await context.newPage();
     const requests: string[] = [];
@@ -182,7 +175,7 @@ describe("the gesture that starts the WebGL map is carried out", () => {
   }, 90_000);
 
   it("a two-finger pinch on a phone zooms about the fingers' midpoint", async () => {
-    const { page, errors } = await openApp(browser, appUrl, { width: 390, height: 844 });
+    const { page, errors } = await openApp(chromium(), appUrl, { width: 390, height: 844 });
     const box = await mapBox(page);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 2 });
@@ -205,7 +198,7 @@ describe("the gesture that starts the WebGL map is carried out", () => {
   }, 90_000);
 
   it("+ on the focused map zooms about its centre, and the focus moves to the WebGL map", async () => {
-    const { page, errors } = await openApp(browser, appUrl);
+    const { page, errors } = await openApp(chromium(), appUrl);
     const box = await mapBox(page);
     const before = await places(page);
     await page.locator("#poster").focus();
