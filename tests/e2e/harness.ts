@@ -4,10 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import type { PNG } from "pngjs";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Dataset } from "../../src/types.ts";
 import { launchChromium } from "./chromium.ts";
+import { pixel, projectToPage } from "./page.ts";
 
 export { chromiumFlags, chromiumPath, INSTALL_HINT, launchChromium } from "./chromium.ts";
 export * from "./page.ts";
@@ -29,6 +31,11 @@ export function chromiumForFile(): { readonly browser: Browser } {
   };
 }
 
+/** What a test file of the app's views sets up: the app's URL, the dataset it draws, one Chromium. */
+export function viewTestFile(): { appUrl: string; dataset: Dataset; chromium: { readonly browser: Browser } } {
+  return { appUrl: inject("appUrl"), dataset: builtDataset(), chromium: chromiumForFile() };
+}
+
 let cached: Dataset | undefined;
 
 /** The dataset of the production build under test (dist/data/dataset.json). */
@@ -42,6 +49,16 @@ export function label(iso3: string, dataset: Dataset = builtDataset()): [number,
   const place = dataset.places.find((p) => p.iso3 === iso3);
   if (!place) throw new Error(`no place ${iso3} in the dataset`);
   return place.label as [number, number];
+}
+
+/** Where a place's label point lands on the page, in CSS pixels. */
+export async function placeOnPage(page: Page, iso3: string): Promise<[number, number]> {
+  return projectToPage(page, ...label(iso3));
+}
+
+/** The colour a screenshot of the page shows at a place's label point. */
+export async function colourAt(png: PNG, page: Page, iso3: string): Promise<[number, number, number]> {
+  return pixel(png, ...(await placeOnPage(page, iso3)));
 }
 
 /** "#rrggbb" → [r, g, b]. */
