@@ -217,6 +217,23 @@ export const PUBLIC_HEADERS = {
   ],
 } as const;
 
+/** The record field a public column holds, where it is not the column's name in camelCase. */
+const FIELD_OF: Record<string, string> = { date_signed: "date" };
+
+/**
+ * A record's cells for the public columns: each the field of the column's name (`state_count` →
+ * `stateCount`), empty for none; `sources` as their URLs. A column with no field fails the build.
+ */
+function publicRow(record: object, columns: readonly string[], urls: (ids: string[]) => string): string[] {
+  return columns.map((column) => {
+    const field = FIELD_OF[column] ?? column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+    if (!(field in record)) throw new Error(`public column ${column}: the record has no field ${field}`);
+    const value: unknown = (record as Record<string, unknown>)[field];
+    if (column === "sources") return urls(value as string[]);
+    return value === null ? "" : String(value);
+  });
+}
+
 export function publicCsvs(dataset: Dataset): { agreements: string; memberships: string; minerals: string } {
   const sources = new Map(dataset.sources.map((s) => [s.id, s]));
   const urls = (ids: string[]) => ids.map((id) => sources.get(id)?.url ?? "").join(";");
@@ -228,34 +245,11 @@ export function publicCsvs(dataset: Dataset): { agreements: string; memberships:
   ]);
   const agreements = toCsv(
     PUBLIC_HEADERS.agreements,
-    dataset.agreements.map((a) => [
-      a.iso3,
-      a.country,
-      a.instrument,
-      a.type ?? "",
-      a.kind,
-      a.date ?? "",
-      a.cohort,
-      a.stateCount,
-      a.confidence,
-      a.notes,
-      urls(a.sources),
-    ]),
+    dataset.agreements.map((a) => publicRow(a, PUBLIC_HEADERS.agreements, urls)),
   );
   const memberships = toCsv(
     PUBLIC_HEADERS.memberships,
-    dataset.memberships.map((m) => [
-      m.iso3,
-      m.country,
-      m.forum,
-      m.role,
-      m.since ?? "",
-      m.notBefore ?? "",
-      m.knownBy ?? "",
-      m.until ?? "",
-      m.confidence,
-      urls(m.sources),
-    ]),
+    dataset.memberships.map((m) => publicRow(m, PUBLIC_HEADERS.memberships, urls)),
   );
   const minerals = toCsv(
     PUBLIC_HEADERS.minerals,

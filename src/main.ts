@@ -137,7 +137,7 @@ async function start(): Promise<void> {
     () => document.title,
   );
   const credit = document.querySelector<HTMLElement>(".credit");
-  mountPrintLink(element("app"), () => window.location.href);
+  mountPrintLink(byId("app"), () => window.location.href);
   if (embed.compact && credit) mountEmbedChrome(credit, () => window.location.href);
   mountDownloads({ svg: byId("download-svg"), png: byId("download-png") }, () => {
     const state = store.get();

@@ -11,13 +11,13 @@ import { describe, expect, inject, it } from "vitest";
 import { PACT_COLOURS } from "../../src/model/palette.ts";
 import {
   chromiumForFile,
+  colourAt,
   colourDistance,
   hex,
   label,
   launchChromium,
   openApp,
-  pixel,
-  projectToPage,
+  placeOnPage,
   screenshot,
 } from "./harness.ts";
 
@@ -208,7 +208,7 @@ describe("the map appears at once and never blank", () => {
     await page.locator("#poster svg").waitFor({ state: "visible" });
     expect(await page.locator("#fallback-note").textContent()).toMatch(/paused/);
     const png = await screenshot(page, "context-lost");
-    const argentina = pixel(png, ...(await projectToPage(page, ...label("ARG"))));
+    const argentina = await colourAt(png, page, "ARG");
     const n = Number.parseInt((PACT_COLOURS.light.ministerial ?? "").slice(1), 16);
     expect(colourDistance(argentina, [(n >> 16) & 255, (n >> 8) & 255, n & 255]), hex(argentina)).toBeLessThanOrEqual(
       3,
@@ -219,7 +219,7 @@ describe("the map appears at once and never blank", () => {
     // MapLibre reloads its saved style after a restore: wait for the countries to be drawn again.
     let restored: number[] = [];
     for (let attempt = 0; attempt < 40; attempt++) {
-      restored = pixel(await screenshot(page, "context-restored"), ...(await projectToPage(page, ...label("ARG"))));
+      restored = await colourAt(await screenshot(page, "context-restored"), page, "ARG");
       if (colourDistance(restored, [(n >> 16) & 255, (n >> 8) & 255, n & 255]) <= 3) break;
       await page.waitForTimeout(500);
     }
@@ -242,16 +242,16 @@ describe("the map appears at once and never blank", () => {
       expect(await page.locator("#fallback-note").textContent()).toMatch(/simplified map/);
       expect(await page.evaluate(() => document.documentElement.dataset.renderer)).toBe("svg");
       const png = await screenshot(page, "fallback-svg");
-      const argentina = pixel(png, ...(await projectToPage(page, ...label("ARG"))));
+      const argentina = await colourAt(png, page, "ARG");
       const expected = PACT_COLOURS.light.ministerial ?? "";
       const n = Number.parseInt(expected.slice(1), 16);
       expect(colourDistance(argentina, [(n >> 16) & 255, (n >> 8) & 255, n & 255]), hex(argentina)).toBeLessThanOrEqual(
         3,
       );
-      await page.mouse.move(...(await projectToPage(page, ...label("ARG"))));
+      await page.mouse.move(...(await placeOnPage(page, "ARG")));
       await page.locator("#tooltip").waitFor({ state: "visible" });
       expect(await page.locator("#tooltip").textContent()).toContain("Argentina");
-      await page.mouse.click(...(await projectToPage(page, ...label("ARG"))));
+      await page.mouse.click(...(await placeOnPage(page, "ARG")));
       await page.locator("#panel-title").waitFor();
       expect(await page.locator("#panel-title").textContent()).toBe("Argentina");
       expect(errors).toEqual([]);

@@ -4,10 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import type { PNG } from "pngjs";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Dataset } from "../../src/types.ts";
 import { launchChromium } from "./chromium.ts";
+import { pixel, projectToPage } from "./page.ts";
 
 export { chromiumFlags, chromiumPath, INSTALL_HINT, launchChromium } from "./chromium.ts";
 export * from "./page.ts";
@@ -29,6 +31,11 @@ export function chromiumForFile(): { readonly browser: Browser } {
   };
 }
 
+/** What a test file of the app's views sets up: the app's URL, the dataset it draws, one Chromium. */
+export function viewTestFile(): { appUrl: string; dataset: Dataset; chromium: { readonly browser: Browser } } {
+  return { appUrl: inject("appUrl"), dataset: builtDataset(), chromium: chromiumForFile() };
+}
+
 let cached: Dataset | undefined;
 
 /** The dataset of the production build under test (dist/data/dataset.json). */
@@ -44,24 +51,19 @@ export function label(iso3: string, dataset: Dataset = builtDataset()): [number,
   return place.label as [number, number];
 }
 
+/** Where a place's label point lands on the page, in CSS pixels. */
+export async function placeOnPage(page: Page, iso3: string): Promise<[number, number]> {
+  return projectToPage(page, ...label(iso3));
+}
+
+/** The colour a screenshot of the page shows at a place's label point. */
+export async function colourAt(png: PNG, page: Page, iso3: string): Promise<[number, number, number]> {
+  return pixel(png, ...(await placeOnPage(page, iso3)));
+}
+
 /** "#rrggbb" → [r, g, b]. */
 export function rgb(hexColour: string): [number, number, number] {
   if (!/^#[0-9a-f]{6}$/i.test(hexColour)) throw new Error(`not a #rrggbb colour: ${JSON.stringify(hexColour)}`);
   const n = Number.parseInt(hexColour.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-/** One Chromium for a test file, launched before its tests and closed after them: call it at the top. */
-export function chromiumForFile(): () => Browser {
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return () => {
-    if (!browser) throw new Error("Chromium is not running (call chromiumForFile at the top of the file)");
-    return browser;
-  };
 }

@@ -67,7 +67,7 @@ async function mapBox(page: Page) {
 
 describe("light first: the interactive SVG map before any WebGL code", () => {
   it("hovers, opens a country and filters by the legend, and fetches no map code (Save-Data: not even when idle)", async () => {
-    const { page, requests, errors } = await openApp(chromium(), `${appUrl}?date=2026-02-04`, { saveData: true });
+    const { page, requests, errors } = await openApp(chromium.browser, `${appUrl}?date=2026-02-04`, { saveData: true });
     expect(await page.evaluate(() => document.documentElement.dataset.renderer)).toBe("svg");
     expect(await phase(page)).toBe("svg-interactive");
 
@@ -100,7 +100,7 @@ describe("light first: the interactive SVG map before any WebGL code", () => {
   }, 90_000);
 
   it("starts the WebGL map on its own once the page is idle with the map in view, in the same place", async () => {
-    const { page, requests, errors } = await openApp(chromium(), appUrl);
+    const { page, requests, errors } = await openApp(chromium.browser, appUrl);
     expect(mapCode(requests)).toEqual([]);
     const before = await places(page);
     await waitForWebgl(page);
@@ -117,7 +117,10 @@ describe("light first: the interactive SVG map before any WebGL code", () => {
 describe("the gesture that starts the WebGL map is carried out", () => {
   it("Ctrl + wheel in an embed (cooperative gestures; a trackpad pinch arrives so) zooms about the pointer", async () => {
     const host = await serveHost();
-    const context = await chromium().newContext({ viewport: { width: 900, height: 900 }, reducedMotion: "reduce" });
+    const context = await chromium.browser.newContext({
+      viewport: { width: 900, height: 900 },
+      reducedMotion: "reduce",
+    });
     await context.addInitScript(countWebglContexts);
     const page = await context.newPage();
     const requests: string[] = [];
@@ -175,7 +178,7 @@ describe("the gesture that starts the WebGL map is carried out", () => {
   }, 90_000);
 
   it("a two-finger pinch on a phone zooms about the fingers' midpoint", async () => {
-    const { page, errors } = await openApp(chromium(), appUrl, { width: 390, height: 844 });
+    const { page, errors } = await openApp(chromium.browser, appUrl, { width: 390, height: 844 });
     const box = await mapBox(page);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 2 });
@@ -198,7 +201,7 @@ describe("the gesture that starts the WebGL map is carried out", () => {
   }, 90_000);
 
   it("+ on the focused map zooms about its centre, and the focus moves to the WebGL map", async () => {
-    const { page, errors } = await openApp(chromium(), appUrl);
+    const { page, errors } = await openApp(chromium.browser, appUrl);
     const box = await mapBox(page);
     const before = await places(page);
     await page.locator("#poster").focus();

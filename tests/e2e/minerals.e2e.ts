@@ -1,26 +1,13 @@
 /** The minerals view in Chromium: shares on the map, concentration, and the bloc against China. */
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deriveScene, indexOf } from "../../src/model/derive.ts";
 import { formatShare } from "../../src/model/format.ts";
 import { chooseTable, mineralChoropleth } from "../../src/model/minerals.ts";
 import { MINERAL_COLOURS } from "../../src/model/palette.ts";
 import { DEFAULT_STATE } from "../../src/state/state.ts";
-import {
-  builtDataset,
-  chromiumForFile,
-  colourDistance,
-  hex,
-  label,
-  openApp,
-  pixel,
-  projectToPage,
-  rgb,
-  screenshot,
-} from "./harness.ts";
+import { colourAt, colourDistance, hex, openApp, placeOnPage, rgb, screenshot, viewTestFile } from "./harness.ts";
 
-const appUrl = inject("appUrl");
-const dataset = builtDataset();
-const chromium = chromiumForFile();
+const { appUrl, dataset, chromium } = viewTestFile();
 const luminance = ([r = 0, g = 0, b = 0]: number[]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
 describe("minerals view", () => {
@@ -48,11 +35,11 @@ describe("minerals view", () => {
   it("gives the top cobalt producer (DR Congo) the darkest colour on the map", async () => {
     const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=cobalt&stage=mine`);
     const png = await screenshot(page, "minerals-cobalt");
-    const drc = pixel(png, ...(await projectToPage(page, ...label("COD"))));
+    const drc = await colourAt(png, page, "COD");
     const darkest = rgb(MINERAL_COLOURS.light["class-5"] ?? "");
     expect(colourDistance(drc, darkest), hex(drc)).toBeLessThanOrEqual(3);
     for (const iso3 of ["IDN", "RUS", "AUS", "CAN", "CHN"]) {
-      const other = pixel(png, ...(await projectToPage(page, ...label(iso3))));
+      const other = await colourAt(png, page, iso3);
       expect(luminance(other), `${iso3} ${hex(other)}`).toBeGreaterThan(luminance(drc));
     }
     expect(errors).toEqual([]);
@@ -90,7 +77,7 @@ describe("minerals view", () => {
 
   it("shows amount, share and rank on hover", async () => {
     const { page } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=lithium&stage=mine`);
-    await page.mouse.move(...(await projectToPage(page, ...label("AUS"))));
+    await page.mouse.move(...(await placeOnPage(page, "AUS")));
     const tooltip = page.locator("#tooltip");
     await tooltip.waitFor({ state: "visible" });
     const text = await tooltip.textContent();
@@ -135,7 +122,7 @@ describe("minerals view", () => {
     const drawable = new Set(dataset.places.map((p) => p.iso3));
     const china = drawn && mineralChoropleth(drawn.table, "light", drawable)?.countries.get("CHN");
     const png = await screenshot(page, "minerals-graphite-refining-year-resolved");
-    const seen = pixel(png, ...(await projectToPage(page, ...(label("CHN") as [number, number]))));
+    const seen = await colourAt(png, page, "CHN");
     expect(colourDistance(seen, rgb(china?.colour ?? "")), hex(seen)).toBeLessThanOrEqual(3);
     expect(warnings.filter((w) => w.startsWith("Ignoring"))).toEqual([
       'Ignoring URL parameter year="2025": no graphite table for refining in 2025; showing 2024.',

@@ -1,31 +1,28 @@
 /** The pacts and forums views in Chromium: colours by date, hover, panel, timeline, URL state. */
 import type { Page } from "playwright-core";
 import type { PNG } from "pngjs";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { greatCircle, WASHINGTON } from "../../src/model/arcs.ts";
 import { formatDate } from "../../src/model/format.ts";
 import { BASE_PALETTE, FORUM_COLOURS, PACT_COLOURS } from "../../src/model/palette.ts";
 import {
-  builtDataset,
-  chromiumForFile,
+  colourAt,
   colourDistance,
   hex,
   label,
   openApp,
   pixel,
+  placeOnPage,
   projectToPage,
   rgb,
   screenshot,
+  viewTestFile,
 } from "./harness.ts";
 
-const appUrl = inject("appUrl");
-const dataset = builtDataset();
-const chromium = chromiumForFile();
+const { appUrl, dataset, chromium } = viewTestFile();
 
 async function colourOf(page: Page, iso3: string, shot: string): Promise<number[]> {
-  const png = await screenshot(page, shot);
-  const [lon, lat] = label(iso3);
-  return pixel(png, ...(await projectToPage(page, lon, lat)));
+  return colourAt(await screenshot(page, shot), page, iso3);
 }
 
 async function legendCount(page: Page, key: string): Promise<number> {
@@ -55,7 +52,7 @@ describe("pacts view", () => {
   it("colours Australia from 20 Oct 2025, China apart, and the US as the hub", async () => {
     const { page } = await openApp(chromium.browser, `${appUrl}?date=2025-10-20&arcs=0`);
     const png = await screenshot(page, "pacts-2025-10-20");
-    const at = async (iso3: string) => pixel(png, ...(await projectToPage(page, ...label(iso3))));
+    const at = (iso3: string) => colourAt(png, page, iso3);
     expect(colourDistance(await at("AUS"), rgb(PACT_COLOURS.light.before ?? ""))).toBeLessThanOrEqual(3);
     expect(colourDistance(await at("CHN"), rgb(PACT_COLOURS.light.china ?? ""))).toBeLessThanOrEqual(3);
     await page.context().close();
@@ -63,7 +60,7 @@ describe("pacts view", () => {
 
   it("shows a partner's instrument on hover and lists its sources in the panel on click", async () => {
     const { page, errors } = await openApp(chromium.browser, `${appUrl}?arcs=0`);
-    const [x, y] = await projectToPage(page, ...label("AUS"));
+    const [x, y] = await placeOnPage(page, "AUS");
     await page.mouse.move(x, y);
     const tooltip = page.locator("#tooltip");
     await tooltip.waitFor({ state: "visible" });
@@ -176,10 +173,7 @@ describe("forums view", () => {
     const { page } = await openApp(chromium.browser, `${appUrl}?view=forums&forum=pax-silica`);
     const japan = await colourOf(page, "JPN", "forums-pax-silica");
     expect(colourDistance(japan, rgb(FORUM_COLOURS.light.signatory ?? ""))).toBeLessThanOrEqual(3);
-    const canada = pixel(
-      await screenshot(page, "forums-pax-silica-2"),
-      ...(await projectToPage(page, ...label("CAN"))),
-    );
+    const canada = await colourOf(page, "CAN", "forums-pax-silica-2");
     expect(colourDistance(canada, rgb(FORUM_COLOURS.light.participant ?? ""))).toBeLessThanOrEqual(3);
     await page.context().close();
   });

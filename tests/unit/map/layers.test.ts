@@ -7,19 +7,11 @@ import { MARKS } from "../../../src/map/marks.ts";
 import type { Marker } from "../../../src/map/view.ts";
 import { WASHINGTON } from "../../../src/model/arcs.ts";
 import { hexToRgba, PACT_COLOURS } from "../../../src/model/palette.ts";
-import { type MapInputs, mapViewBuilder } from "../../../src/present/map.ts";
-import { dataset, sceneFor } from "../present/fixture.ts";
+import { mapViewBuilder } from "../../../src/present/map.ts";
+import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
 
 const mapView = mapViewBuilder(dataset.places);
-const inputs: MapInputs = {
-  scene: sceneFor({ date: MINISTERIAL_DATE }),
-  theme: "light",
-  view: "pacts",
-  country: null,
-  legendFilter: null,
-  legendHover: null,
-  hovered: null,
-};
+const inputs = mapInputsFor(sceneFor({ date: MINISTERIAL_DATE }));
 type Props = { data: unknown; getFillColor: unknown; getLineColor: unknown; pickable: boolean };
 const propsOf = (layer: unknown) => (layer as ScatterplotLayer).props as unknown as Props;
 

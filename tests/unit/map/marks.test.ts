@@ -16,7 +16,7 @@ import { baseStyle, emphasisData, fillColour, themePaint } from "../../../src/ma
 import { countryPaths, mapElements } from "../../../src/map/svg.ts";
 import type { MapView } from "../../../src/map/view.ts";
 import { mapViewBuilder } from "../../../src/present/map.ts";
-import { dataset, sceneFor } from "../present/fixture.ts";
+import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
 
 const world = countryFeatures(JSON.parse(readFileSync("public/data/world.json", "utf8")) as Topology);
 const byIso3 = new Map(world.features.map((f) => [f.properties.iso3, f]));
@@ -25,8 +25,8 @@ const mapView = mapViewBuilder(dataset.places);
 /** The ministerial's day in the pacts view, Australia selected and the first arc hovered. */
 function fixtureView(theme: "light" | "dark"): MapView {
   const scene = sceneFor({ date: "2026-02-04" }, theme);
-  const inputs = { scene, theme, view: "pacts" as const, country: "AUS", legendFilter: null, legendHover: null };
-  const arc = mapView({ ...inputs, hovered: null }).arcs[0]?.arc;
+  const inputs = mapInputsFor(scene, { theme, country: "AUS" });
+  const arc = mapView(inputs).arcs[0]?.arc;
   if (!arc) throw new Error("no arc on the ministerial's day");
   return mapView({ ...inputs, hovered: { kind: "arc", id: arc.id, iso3: arc.iso3 } });
 }

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { WASHINGTON } from "../../../src/model/arcs.ts";
 import { BASE_PALETTE } from "../../../src/model/palette.ts";
-import { coloursOf, type MapInputs, mapViewBuilder } from "../../../src/present/map.ts";
-import { dataset, sceneFor } from "./fixture.ts";
+import { coloursOf, mapViewBuilder } from "../../../src/present/map.ts";
+import { dataset, mapInputsFor, sceneFor } from "./fixture.ts";
 
 const pacts = sceneFor();
-const base: MapInputs = {
-  scene: pacts,
-  theme: "light",
-  view: "pacts",
-  country: null,
-  legendFilter: null,
-  legendHover: null,
-  hovered: null,
-};
+const base = mapInputsFor(pacts);
 
 describe("map view", () => {
   it("gives the same object for the same inputs, a new one when the hover moves", () => {
