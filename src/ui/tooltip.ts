@@ -17,18 +17,29 @@ if (typeof document !== "undefined") {
   document.addEventListener("pointermove", note, { capture: true, passive: true });
 }
 
+/** The most of the map a tooltip may cover; beyond it, only its first row, the view's own fact. */
+export const TOOLTIP_MAX_COVER = 0.3;
+
+function fill(el: HTMLElement, model: TooltipModel, rows: TooltipModel["rows"]): void {
+  setChildren(
+    el,
+    h("strong", { class: "tooltip-title" }, model.title),
+    h("dl", {}, ...rows.flatMap(([label, value]) => [h("dt", {}, label), h("dd", {}, value)])),
+  );
+}
+
 export function renderTooltip(el: HTMLElement, model: TooltipModel | null, point: { x: number; y: number }): void {
   if (!model || touching) {
     el.hidden = true;
     return;
   }
-  setChildren(
-    el,
-    h("strong", { class: "tooltip-title" }, model.title),
-    h("dl", {}, ...model.rows.flatMap(([label, value]) => [h("dt", {}, label), h("dd", {}, value)])),
-  );
+  fill(el, model, model.rows);
   el.hidden = false;
   const parent = el.offsetParent?.getBoundingClientRect();
+  // On a small map (a phone-sized window with a mouse) the whole record hid most of the map; the
+  // click that opens the panel gives the rest.
+  if (parent && el.offsetWidth * el.offsetHeight > TOOLTIP_MAX_COVER * parent.width * parent.height)
+    fill(el, model, model.rows.slice(0, 1));
   const width = el.offsetWidth;
   const height = el.offsetHeight;
   const maxX = (parent?.width ?? window.innerWidth) - width - 8;

@@ -8,7 +8,8 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { chromiumForFile, openApp, projectToPage } from "./harness.ts";
+import { TOOLTIP_MAX_COVER } from "../../src/ui/tooltip.ts";
+import { chromiumForFile, openApp, projectToPage, screenshot } from "./harness.ts";
 import { APP_VIEWS, EMBED_VIEWS, layoutCheckExpression, PHONE_MAX_WIDTH, SIZES } from "./layout-checks.ts";
 
 const appUrl = inject("appUrl");
@@ -103,5 +104,22 @@ describe("a phone (390×844)", () => {
     expect(title && title.y + title.height <= 844 && title.y >= 0, `panel title at y=${title?.y}`).toBe(true);
     expect(await page.locator("#tooltip").isVisible()).toBe(false);
     await context.close();
+  });
+
+  it("keeps a mouse's tooltip on a phone-sized map to its lead fact, off most of the map", async () => {
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?arcs=0`, { width: 390, height: 844 });
+    await page.mouse.move(...(await projectToPage(page, 134, -25)));
+    const tooltip = page.locator("#tooltip");
+    await tooltip.waitFor({ state: "visible" });
+    const tip = await tooltip.boundingBox();
+    const map = await page.locator("#map").boundingBox();
+    if (!tip || !map) throw new Error("no tooltip or map box");
+    const cover = (tip.width * tip.height) / (map.width * map.height);
+    expect(cover, `the tooltip covers ${Math.round(cover * 100)}% of the map`).toBeLessThanOrEqual(TOOLTIP_MAX_COVER);
+    expect(await tooltip.locator(".tooltip-title").textContent()).toBe("Australia");
+    expect(await tooltip.locator("dt").allTextContents()).toEqual(["Status"]);
+    await screenshot(page, "phone-mouse-tooltip-australia");
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

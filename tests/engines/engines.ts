@@ -15,7 +15,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import puppeteer from "puppeteer-core";
-import { Builder, Capabilities, type WebDriver } from "selenium-webdriver";
+import { Builder, Capabilities, Origin, type WebDriver } from "selenium-webdriver";
 
 export type EngineName = "firefox" | "firefox-headless" | "webkit";
 
@@ -40,6 +40,8 @@ export interface EnginePage {
   evaluate<T, A extends any[]>(fn: PageFunction<T, A>, ...args: A): Promise<T>;
   /** Evaluates a JavaScript expression in the page (e.g. tests/e2e/layout-checks.ts's). */
   evaluateExpression<T>(expression: string): Promise<T>;
+  /** A real mouse click (press and release) at a point of the viewport, in CSS pixels. */
+  click(x: number, y: number): Promise<void>;
   /** The viewport as a PNG, also saved under test-results/screenshots/<name>.png when named. */
   screenshot(name?: string): Promise<PNG>;
   /** Uncaught errors, unhandled rejections and console errors of the page now open. */
@@ -138,6 +140,7 @@ export async function openFirefox(options: { headless?: boolean } = {}): Promise
     },
     evaluate: (fn, ...args) => page.evaluate(fn, ...args) as never,
     evaluateExpression: (expression) => page.evaluate(expression) as never,
+    click: (x, y) => page.mouse.click(x, y),
     async screenshot(name) {
       return save(name, Buffer.from(await page.screenshot({ type: "png" })));
     },
@@ -240,6 +243,11 @@ export async function openWebKit(): Promise<EnginePage> {
     },
     evaluate: (fn, ...args) => driver.executeScript(fn, ...args),
     evaluateExpression: (expression) => driver.executeScript(`return ${expression};`),
+    async click(x, y) {
+      // WebDriver actions take whole pixels from the viewport's top left.
+      const point = { x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT };
+      await driver.actions({ async: true }).move(point).click().perform();
+    },
     async screenshot(name) {
       return save(name, Buffer.from(await driver.takeScreenshot(), "base64"));
     },

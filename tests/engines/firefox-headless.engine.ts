@@ -1,7 +1,38 @@
 /**
  * Headless Firefox has no WebGL: readers with WebGL switched off or unavailable get the SVG map,
- * which must be drawn right and lay out as well.
+ * which must be drawn right, lay out as well, say what it is, and answer a click on a country.
  */
-import { describeEngine } from "./suite.ts";
+import { describe, expect, inject, it } from "vitest";
+import { label } from "../e2e/harness.ts";
+import { openFirefox } from "./engines.ts";
+import { describeEngine, projectInPage } from "./suite.ts";
 
 describeEngine("firefox-headless", { renderer: "svg" });
+
+describe("the SVG map in headless Firefox", () => {
+  // The suite's click test (suite.ts) clicks this map like the others; here, what only this map does.
+  it("says it is a simplified map, and the SVG map is what a pointer meets", async () => {
+    const page = await openFirefox({ headless: true });
+    try {
+      await page.resize(1280, 800);
+      await page.goto(`${inject("appUrl")}?arcs=0`);
+      const hasWebgl = await page.evaluate(() => Boolean(document.createElement("canvas").getContext("webgl2")));
+      expect(hasWebgl).toBe(false);
+      const note = await page.evaluate(() => {
+        const el = document.getElementById("fallback-note");
+        return el && !el.hidden && el.getBoundingClientRect().height > 0 ? el.textContent : null;
+      });
+      expect(note).toMatch(/simplified map/);
+      const [x, y] = await projectInPage(page, ...label("AUS"));
+      const under = await page.evaluate(
+        (px: number, py: number) => (document.elementFromPoint(px, py)?.closest("svg") ? "svg" : "other"),
+        x,
+        y,
+      );
+      expect(under, "the SVG map is what the pointer meets at Australia").toBe("svg");
+      expect(await page.pageErrors()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

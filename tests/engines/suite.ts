@@ -1,14 +1,15 @@
 /**
  * The checks every engine passes, written once (each *.engine.ts file runs them in one engine):
  * every view reaches ready with no page error, the map is drawn (a known land and ocean pixel in
- * the light and the dark palette, by the renderer the engine should get), and the layout checks of
+ * the light and the dark palette, by the renderer the engine should get), a real click on a country
+ * opens its panel with its title on screen at a phone and a desktop size, and the layout checks of
  * tests/e2e/layout-checks.ts at a phone and a desktop size find no element in trouble that is fine
  * in Chromium, the engine whose layout test (tests/e2e) holds the app to zero problems.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { BASE_PALETTE } from "../../src/model/palette.ts";
-import { colourDistance, hex, launchChromium, pixel, rgb } from "../e2e/harness.ts";
+import { colourDistance, hex, label, launchChromium, pixel, rgb } from "../e2e/harness.ts";
 import { EMBED_VIEWS, layoutCheckExpression, PHONE_MAX_WIDTH } from "../e2e/layout-checks.ts";
 import { type EngineName, type EnginePage, openEngine } from "./engines.ts";
 
@@ -30,8 +31,8 @@ export const ENGINE_SIZES: readonly [number, number][] = [
   [1280, 800],
 ];
 
-/** The sizes the engines' layout is compared with Chromium's at. */
-const LAYOUT_SIZES: readonly [number, number][] = [[390, 844]];
+/** The sizes the engines' layout is compared with Chromium's at: a phone and the most common desktop. */
+const LAYOUT_SIZES = ENGINE_SIZES;
 
 /** The views whose layout is compared with Chromium's (each check costs a page load per size). */
 const LAYOUT_VIEWS: readonly string[] = ["", "?view=minerals", "?country=AUS", ...EMBED_VIEWS];
@@ -89,7 +90,7 @@ async function chromiumLayout(browser: Browser, url: string, width: number, heig
   }
 }
 
-export function describeEngine(engine: EngineName, expected: { renderer: Renderer; layout?: boolean }): void {
+export function describeEngine(engine: EngineName, expected: { renderer: Renderer }): void {
   const appUrl = inject("appUrl");
   let page: EnginePage;
 
@@ -136,39 +137,73 @@ export function describeEngine(engine: EngineName, expected: { renderer: Rendere
       });
     }
 
-    if (expected.layout !== false)
-      describe("layout", () => {
-        let chromium: Browser;
-        beforeAll(async () => {
-          chromium = await launchChromium();
-        });
-        afterAll(async () => {
-          await chromium?.close();
-        });
-
-        // The phone size only for now: at 1280×800 Firefox and WebKit show the side column's and the
-        // minerals toolbar's known overflow (issue 14, items 1 and 5) as controls covered by the
-        // footer, where Chromium reports them otherwise; add LAYOUT_SIZES' desktop entry once fixed.
-        for (const [width, height] of LAYOUT_SIZES) {
-          it(`at ${width}×${height} has no element in layout trouble that is fine in Chromium`, async () => {
-            await page.resize(width, height);
-            const extra: string[] = [];
-            for (const view of LAYOUT_VIEWS) {
-              const url = `${appUrl}${view}`;
-              await page.goto(url);
-              const problems = await page.evaluateExpression<string[]>(
-                layoutCheckExpression({ touch: width <= PHONE_MAX_WIDTH }),
-              );
-              expect(Array.isArray(problems), `layout check result in ${engine}`).toBe(true);
-              if (problems.length === 0) continue;
-              const known = new Set((await chromiumLayout(chromium, url, width, height)).map(problemSubject));
-              for (const problem of problems) {
-                if (!known.has(problemSubject(problem))) extra.push(`${view || "(default)"}: ${problem}`);
-              }
-            }
-            expect(extra, `layout problems only ${engine} shows at ${width}×${height}`).toEqual([]);
-          });
-        }
+    for (const [width, height] of ENGINE_SIZES) {
+      it(`opens a country's panel on a click on the map, in view, at ${width}×${height}`, async () => {
+        await page.resize(width, height);
+        await page.goto(`${appUrl}?arcs=0`);
+        // The map a click meets must be the map drawn, not the SVG poster under a WebGL map still loading.
+        for (let wait = 0; (await rendererOf(page)) !== expected.renderer && wait < 60; wait += 1)
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        const [x, y] = await projectInPage(page, ...label("AUS"));
+        await page.click(x, y);
+        const opened = await page.evaluate(
+          () =>
+            new Promise<{ country: string | null; title: string | null; inView: boolean }>((resolve) => {
+              const started = Date.now();
+              const look = () => {
+                const panel = document.getElementById("panel");
+                const box = panel?.getBoundingClientRect();
+                const shown = Boolean(panel && !panel.hidden && box && box.height > 0);
+                if (!shown && Date.now() - started < 5000) {
+                  setTimeout(look, 100);
+                  return;
+                }
+                // Its title on screen: the reader sees at once that the click did something.
+                const title = document.getElementById("panel-title")?.getBoundingClientRect();
+                resolve({
+                  country: new URLSearchParams(location.search).get("country"),
+                  title: shown ? (document.getElementById("panel-title")?.textContent ?? null) : null,
+                  inView: Boolean(title && title.top >= 0 && title.bottom <= window.innerHeight),
+                });
+              };
+              look();
+            }),
+        );
+        await page.screenshot(`${engine}-click-australia-${width}x${height}`);
+        expect(opened).toEqual({ country: "AUS", title: "Australia", inView: true });
+        expect(await page.pageErrors()).toEqual([]);
       });
+    }
+
+    describe("layout", () => {
+      let chromium: Browser;
+      beforeAll(async () => {
+        chromium = await launchChromium();
+      });
+      afterAll(async () => {
+        await chromium?.close();
+      });
+
+      for (const [width, height] of LAYOUT_SIZES) {
+        it(`at ${width}×${height} has no element in layout trouble that is fine in Chromium`, async () => {
+          await page.resize(width, height);
+          const extra: string[] = [];
+          for (const view of LAYOUT_VIEWS) {
+            const url = `${appUrl}${view}`;
+            await page.goto(url);
+            const problems = await page.evaluateExpression<string[]>(
+              layoutCheckExpression({ touch: width <= PHONE_MAX_WIDTH }),
+            );
+            expect(Array.isArray(problems), `layout check result in ${engine}`).toBe(true);
+            if (problems.length === 0) continue;
+            const known = new Set((await chromiumLayout(chromium, url, width, height)).map(problemSubject));
+            for (const problem of problems) {
+              if (!known.has(problemSubject(problem))) extra.push(`${view || "(default)"}: ${problem}`);
+            }
+          }
+          expect(extra, `layout problems only ${engine} shows at ${width}×${height}`).toEqual([]);
+        });
+      }
+    });
   });
 }
