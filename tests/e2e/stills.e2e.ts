@@ -15,6 +15,7 @@ import { STILL_VIEWS, type Still, stillOf } from "../../src/embed/still.ts";
 import { indexOf } from "../../src/model/derive.ts";
 import { builtDataset, launchChromium, openApp } from "./harness.ts";
 import { type HostServer, serveHost } from "./host.ts";
+import { serveStatic } from "./server.ts";
 
 const appUrl = inject("appUrl");
 const distDir = inject("distDir");
@@ -283,6 +284,33 @@ describe("where scripts run", () => {
     expect(await frame?.evaluate(() => document.querySelectorAll(".still").length)).toBe(0);
     expect(fetched.filter((url) => url.includes("/previews/"))).toEqual([]);
     await context.close();
+  }, 180_000);
+});
+
+describe("WordPress's sandbox with a host that sends CORS headers", () => {
+  it("runs the whole app in the opaque origin: ready, no still", async () => {
+    const cors = await serveStatic(distDir, "/", { headers: { "access-control-allow-origin": "*" } });
+    const context = await browser.newContext({ viewport: { width: 900, height: 900 }, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    await page.goto(
+      host.page(
+        "/wordpress-cors.html",
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
+<iframe sandbox="allow-scripts" src="${cors.url}?view=forums&amp;embed=1" title="Map" style="width:700px;height:760px;border:0"></iframe></body></html>`,
+      ),
+    );
+    const [frame] = await frames(page, 1);
+    if (!frame) throw new Error("no frame");
+    await frame.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 90_000 });
+    expect(
+      await frame.evaluate(() => ({
+        origin: self.origin,
+        stills: document.querySelectorAll(".still").length,
+        app: getComputedStyle(document.getElementById("app") as Element).display,
+      })),
+    ).toEqual({ origin: "null", stills: 0, app: "flex" });
+    await context.close();
+    await cors.close();
   }, 180_000);
 });
 
