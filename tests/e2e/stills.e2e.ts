@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeStills } from "../../scripts/stills.ts";
 import { STILL_VIEWS, type Still, stillOf } from "../../src/embed/still.ts";
 import { indexOf } from "../../src/model/derive.ts";
-import { builtDataset, launchChromium, openApp } from "./harness.ts";
+import { axeViolations, builtDataset, launchChromium, openApp } from "./harness.ts";
 import { type HostServer, serveHost } from "./host.ts";
 import { serveStatic } from "./server.ts";
 
@@ -246,6 +246,8 @@ describe('WordPress\'s sandbox: sandbox="allow-scripts" on another origin', () =
       await iframe.screenshot({ path: `test-results/screenshots/still-sandbox-${width}.png` });
     }
     expect(errors).toEqual([]);
+    // The same markup as without JavaScript (axe-core cannot run in a page with JavaScript off).
+    expect(await axeViolations(found[0] as Frame)).toEqual([]);
     await found[1]?.locator(".still-link").click();
     await page.waitForURL(full);
     await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 45_000 });
