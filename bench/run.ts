@@ -688,9 +688,7 @@ function renderMarkdown(
       );
     }
     lines.push("");
-    lines.push(
-      "| page | " + anchors.map((p) => `ready, ${PROFILES[p].label}`).join(" | ") + " | WebGL contexts | heap |",
-    );
+    lines.push(`| page | ${anchors.map((p) => `ready, ${PROFILES[p].label}`).join(" | ")} | WebGL contexts | heap |`);
     lines.push(`|---|${anchors.map(() => "---|").join("")}---|---|`);
     for (const page of ["d3", "maplibre", "floor", "app"] as const) {
       const first = results.get(`${page}-${anchors[0]}`)?.summary;

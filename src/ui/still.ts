@@ -51,8 +51,9 @@ export function stillBlock(still: Still, picture: string): HTMLElement {
       ),
     ),
   );
+  // The page's main landmark where it shows (the app, with its own, is hidden then).
   return h(
-    "section",
+    "main",
     { class: "still", "data-still": still.view, "aria-labelledby": `still-title-${still.view}` },
     h("h1", { class: "still-headline", id: `still-title-${still.view}` }, still.headline),
     h(

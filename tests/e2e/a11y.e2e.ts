@@ -3,13 +3,12 @@
  * from the keyboard, and without WebGL the SVG map draws the same story.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { describe, expect, inject, it } from "vitest";
 import { PACT_COLOURS } from "../../src/model/palette.ts";
 import {
+  axeViolations,
   chromiumForFile,
   colourAt,
   colourDistance,
@@ -22,39 +21,7 @@ import {
 } from "./harness.ts";
 
 const appUrl = inject("appUrl");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const chromium = chromiumForFile();
-
-interface AxeResult {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core in the page (through the DevTools protocol, so the page's CSP does not block it). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${axeSource};0`);
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> } }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  })) as AxeResult[];
-  return violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(" "))
-        .slice(0, 4)
-        .join(", ")}`,
-  );
-}
 
 describe("axe-core finds no violations", () => {
   it.each([

@@ -1,5 +1,6 @@
 /** Opens the built app in a fresh page and records what a broken map would leave behind. */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { PNG } from "pngjs";
@@ -187,4 +188,41 @@ export function mapCoverage(png: PNG, ocean: string, landColours: readonly strin
     else if (lands.some((land) => colourDistance(colour, land) <= tolerance)) landCount += 1;
   }
   return { ocean: oceanCount / total, land: landCount / total };
+}
+
+let axeCode: string | undefined;
+const axeSource = () => {
+  axeCode ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  return axeCode;
+};
+
+interface AxeResult {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in a page or frame (through the DevTools protocol, so the page's CSP does not block it). */
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
+  await page.evaluate(`${axeSource()};0`);
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> } }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  })) as AxeResult[];
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 4)
+        .join(", ")}`,
+  );
 }

@@ -46,6 +46,8 @@ const PAGE_ERRORS_SOURCE = `(() => {
 export interface ServeOptions {
   /** Add the page-error recorder (PAGE_ERRORS_SCRIPT) at the top of every HTML page's head. */
   recordPageErrors?: boolean;
+  /** Response headers added to every file, e.g. a CDN's `access-control-allow-origin: *`. */
+  headers?: Record<string, string>;
 }
 
 export interface SiteServer {
@@ -88,6 +90,7 @@ export async function serveSites(mounts: Record<string, string>, options: ServeO
       "cache-control": cacheable ? "public, max-age=31536000, immutable" : "no-cache",
       vary: "accept-encoding",
       ...(gzip ? { "content-encoding": "gzip" } : {}),
+      ...options.headers,
     });
     response.end(request.method === "HEAD" ? undefined : payload);
   }

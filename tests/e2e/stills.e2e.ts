@@ -13,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeStills } from "../../scripts/stills.ts";
 import { STILL_VIEWS, type Still, stillOf } from "../../src/embed/still.ts";
 import { indexOf } from "../../src/model/derive.ts";
-import { builtDataset, launchChromium, openApp } from "./harness.ts";
+import { axeViolations, builtDataset, launchChromium, openApp } from "./harness.ts";
 import { type HostServer, serveHost } from "./host.ts";
+import { serveStatic } from "./server.ts";
 
 const appUrl = inject("appUrl");
 const distDir = inject("distDir");
@@ -128,6 +129,26 @@ async function frames(page: Page, count: number): Promise<Frame[]> {
   return found;
 }
 
+/** A host page holding one frame (`html`), in a fresh context; `watch` sees the page before it loads. */
+async function openOneFrame(
+  path: string,
+  html: string,
+  watch: (page: Page) => void = () => undefined,
+): Promise<{ page: Page; frame: Frame }> {
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  watch(page);
+  await page.goto(
+    host.page(
+      path,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body style="margin:0;padding:0 20px">${html}</body></html>`,
+    ),
+  );
+  const [frame] = await frames(page, 1);
+  if (!frame) throw new Error("no frame");
+  return { page, frame };
+}
+
 describe("a frame with JavaScript off", () => {
   it("shows the default view's picture, headline, source and a link that opens the full map in a new tab", async () => {
     const context = await browser.newContext({
@@ -225,6 +246,8 @@ describe('WordPress\'s sandbox: sandbox="allow-scripts" on another origin', () =
       await iframe.screenshot({ path: `test-results/screenshots/still-sandbox-${width}.png` });
     }
     expect(errors).toEqual([]);
+    // The same markup as without JavaScript (axe-core cannot run in a page with JavaScript off).
+    expect(await axeViolations(found[0] as Frame)).toEqual([]);
     await found[1]?.locator(".still-link").click();
     await page.waitForURL(full);
     await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 45_000 });
@@ -232,17 +255,11 @@ describe('WordPress\'s sandbox: sandbox="allow-scripts" on another origin', () =
   }, 120_000);
 
   it("with allow-popups as well and no WordPress, the link opens the same view in a new tab", async () => {
-    const context = await browser.newContext({ viewport: { width: 900, height: 900 }, reducedMotion: "reduce" });
-    const page = await context.newPage();
-    await page.goto(
-      host.page(
-        "/sandbox-popups.html",
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
-<iframe sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" src="${appUrl}?view=forums&amp;forum=msp&amp;embed=1" title="Map" style="width:600px;height:700px;border:0"></iframe></body></html>`,
-      ),
+    const { page, frame } = await openOneFrame(
+      "/sandbox-popups.html",
+      `<iframe sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" src="${appUrl}?view=forums&amp;forum=msp&amp;embed=1" title="Map" style="width:600px;height:700px;border:0"></iframe>`,
     );
-    const [frame] = await frames(page, 1);
-    if (!frame) throw new Error("no frame");
+    const context = page.context();
     const s = await seen(frame);
     expectStill(s, stillOfView("forums"), 600);
     const full = `${appUrl}?view=forums&forum=msp`;
@@ -267,22 +284,36 @@ describe("where scripts run", () => {
     expect(errors).toEqual([]);
     await page.context().close();
 
-    const context = await browser.newContext({ viewport: { width: 900, height: 900 }, reducedMotion: "reduce" });
-    const host700 = await context.newPage();
     const fetched: string[] = [];
-    host700.on("request", (request) => fetched.push(request.url()));
-    await host700.goto(
-      host.page(
-        "/plain.html",
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
-<iframe src="${appUrl}?embed=1" title="Map" style="width:700px;height:700px;border:0"></iframe></body></html>`,
-      ),
+    const { page: plain, frame } = await openOneFrame(
+      "/plain.html",
+      `<iframe src="${appUrl}?embed=1" title="Map" style="width:700px;height:700px;border:0"></iframe>`,
+      (page) => page.on("request", (request) => fetched.push(request.url())),
     );
-    const [frame] = await frames(host700, 1);
     await frame?.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 90_000 });
     expect(await frame?.evaluate(() => document.querySelectorAll(".still").length)).toBe(0);
     expect(fetched.filter((url) => url.includes("/previews/"))).toEqual([]);
-    await context.close();
+    await plain.context().close();
+  }, 180_000);
+});
+
+describe("WordPress's sandbox with a host that sends CORS headers", () => {
+  it("runs the whole app in the opaque origin: ready, no still", async () => {
+    const cors = await serveStatic(distDir, "/", { headers: { "access-control-allow-origin": "*" } });
+    const { page, frame } = await openOneFrame(
+      "/wordpress-cors.html",
+      `<iframe sandbox="allow-scripts" src="${cors.url}?view=forums&amp;embed=1" title="Map" style="width:700px;height:760px;border:0"></iframe>`,
+    );
+    await frame.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 90_000 });
+    expect(
+      await frame.evaluate(() => ({
+        origin: self.origin,
+        stills: document.querySelectorAll(".still").length,
+        app: getComputedStyle(document.getElementById("app") as Element).display,
+      })),
+    ).toEqual({ origin: "null", stills: 0, app: "flex" });
+    await page.context().close();
+    await cors.close();
   }, 180_000);
 });
 
@@ -327,16 +358,7 @@ describe("link previews and oEmbed", () => {
 
     // The html as a CMS would place it, pointed at the server under test instead of SITE_URL.
     const snippet = String(response.html).replaceAll(site, appUrl);
-    const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, reducedMotion: "reduce" });
-    const page = await context.newPage();
-    await page.goto(
-      host.page(
-        "/oembed.html",
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body style="margin:0;padding:0 20px"><div style="width:700px">${snippet}</div></body></html>`,
-      ),
-    );
-    const [frame] = await frames(page, 1);
-    if (!frame) throw new Error("no frame");
+    const { page, frame } = await openOneFrame("/oembed.html", `<div style="width:700px">${snippet}</div>`);
     await frame.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 90_000 });
     const fit = await frame.evaluate(() => {
       const credit = document.querySelector(".full-map-link")?.getBoundingClientRect();
@@ -352,6 +374,6 @@ describe("link previews and oEmbed", () => {
     expect(fit.creditInView).toBe(true);
     // Tall enough for the map at its full 16:9: nothing was compacted away.
     expect(Math.abs(fit.map - (700 * 9) / 16)).toBeLessThan(3);
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

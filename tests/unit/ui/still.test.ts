@@ -54,7 +54,7 @@ describe("the preview pictures", () => {
 describe("the no-script blocks and the head", () => {
   it("give the default view's block without scripts, and every view's as an inert template", () => {
     const [first, ...others] = made.body.split("\n");
-    expect(first).toMatch(/^<noscript><section class="still" data-still="pacts"[\s\S]*<\/section><\/noscript>$/);
+    expect(first).toMatch(/^<noscript><main class="still" data-still="pacts"[\s\S]*<\/main><\/noscript>$/);
     expect(others.map((line) => /^<template data-still="(\w+)">/.exec(line)?.[1])).toEqual([
       "pacts",
       "forums",
