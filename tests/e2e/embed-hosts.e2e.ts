@@ -3,7 +3,7 @@
  * a parent page using the real Pym.js (npm `pym.js`), a host speaking AMP's `embed-size`, and the
  * plain iframe of fixed height that the share dialog measures (no script at all).
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -208,6 +208,8 @@ describe("one plain snippet with breakpoints, no script", () => {
       await context.close();
       expect(code).not.toContain("<script");
       expect(code).toMatch(/<div class="cmm-embed-[0-9a-z]+" style="container-type:inline-size"><style>/);
+      mkdirSync("test-results", { recursive: true });
+      writeFileSync(`test-results/embed-breakpoints-${name}.html`, code);
 
       const heights: number[] = [];
       for (const viewport of [320, 375, 700]) {
