@@ -190,7 +190,7 @@ describe("one plain snippet with breakpoints, no script", () => {
     ["pacts", "?view=pacts"],
     ["minerals", "?view=minerals&mineral=cobalt"],
   ])(
-    "%s: is the right height in an article at 320, 375 and 700 px: no inner scroll, credit in view, the map whole",
+    "%s: is the right height in an article at 320, 375, 700 and 1280 px: no inner scroll, credit in view, the map whole",
     async (name, query) => {
       const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: "reduce" });
       const app = await context.newPage();
@@ -212,7 +212,7 @@ describe("one plain snippet with breakpoints, no script", () => {
       writeFileSync(`test-results/embed-breakpoints-${name}.html`, code);
 
       const heights: number[] = [];
-      for (const viewport of [320, 375, 700]) {
+      for (const viewport of [320, 375, 700, 1280]) {
         const {
           page: host,
           frames,
@@ -252,7 +252,7 @@ describe("one plain snippet with breakpoints, no script", () => {
         await host.context().close();
       }
       // One snippet, a height for each width.
-      expect(new Set(heights).size, JSON.stringify(heights)).toBe(3);
+      expect(new Set(heights).size, JSON.stringify(heights)).toBe(4);
     },
     240_000,
   );
