@@ -48,9 +48,9 @@ export interface MeasuredHeight {
 /**
  * The frame widths the share dialog measures the view at: phones with the article's margins
  * (280), phones, the widths at which the embed's layout changes (one legend column below 552 px,
- * app.css), an article column and wider.
+ * app.css), an article column, and two wide frames (text still wraps less from 1,000 to 1,200 px).
  */
-export const BREAKPOINT_WIDTHS = [280, 320, 375, 480, 560, 700, 1000] as const;
+export const BREAKPOINT_WIDTHS = [280, 320, 375, 480, 560, 700, 1000, 1200] as const;
 
 /**
  * The embed's map box at a frame width as measured (the preview sizes itself: app.css
@@ -84,10 +84,15 @@ export function breakpointsOf(measured: readonly MeasuredHeight[]): Breakpoint[]
   const sorted = [...measured]
     .filter((m) => Number.isFinite(m.width) && Number.isFinite(m.height) && m.width > 0 && m.height > 0)
     .sort((a, b) => a.width - b.width);
-  return sorted.map((m, i) => ({
-    minWidth: i === 0 ? 0 : m.width,
-    rest: Math.max(0, Math.ceil(m.height - mapHeightAt(m.width))),
-  }));
+  const breakpoints: Breakpoint[] = [];
+  for (const m of sorted) {
+    const rest = Math.max(0, Math.ceil(m.height - mapHeightAt(m.width)));
+    const previous = breakpoints.at(-1);
+    // A width that changes nothing, or a second measurement at the same width, adds no rule.
+    if (previous && (previous.rest === rest || previous.minWidth === m.width)) continue;
+    breakpoints.push({ minWidth: previous ? m.width : 0, rest });
+  }
+  return breakpoints;
 }
 
 /** A class name for one snippet's style, the same for the same snippet (FNV-1a of its content). */

@@ -176,15 +176,21 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
    * origin, so its layout can be read directly; its height depends on CSS alone, not on scripts.
    */
   const measureBreakpoints = () => {
-    const app = frame?.contentDocument?.getElementById("app");
-    if (!frame || !app) return;
-    const shown = frame.style.width;
+    const target = frame;
+    const app = target?.contentDocument?.getElementById("app");
+    const root = target?.contentDocument?.documentElement;
+    if (!target || !app || !root) return;
+    const shown = target.style.width;
+    // Wider than the dialog too (its stylesheet keeps the preview within it).
+    target.style.maxWidth = "none";
     measured = BREAKPOINT_WIDTHS.map((w) => {
-      if (frame) frame.style.width = `${w}px`;
-      frame?.getBoundingClientRect(); // lays this page out first: the frame takes its new width
-      return { width: w, height: Math.ceil(app.getBoundingClientRect().height) };
+      target.style.width = `${w}px`;
+      target.getBoundingClientRect(); // lays this page out first: the frame takes its new width
+      // The width the view was laid out at, as it was: a measurement is never put at another.
+      return { width: root.clientWidth, height: Math.ceil(app.getBoundingClientRect().height) };
     });
-    frame.style.width = shown;
+    target.style.width = shown;
+    target.style.maxWidth = "";
     code.dataset.breakpoints = measured.map((m) => `${m.width}:${m.height}`).join(" ");
     code.value = snippet();
   };
@@ -207,7 +213,7 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
     code.value = snippet();
     help.textContent = isAuto()
       ? "The script sizes the frame to the map as it changes (the height above is where it starts). It loads nothing else and sends no data."
-      : "For sites that forbid scripts. With the preview shown, the view is measured from 320 to 1,000 px wide and the code's few lines of CSS give the frame the height it needs at its width; where a site strips them, the frame keeps the height above and the map compacts to fit, never scrolling inside.";
+      : "For sites that forbid scripts. With the preview shown, the view is measured from 280 to 1,200 px wide and the code's few lines of CSS give the frame the height it needs at its width; where a site strips them, the frame keeps the height above and the map compacts to fit, never scrolling inside.";
     sizePreview();
   };
 

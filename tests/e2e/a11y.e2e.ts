@@ -233,7 +233,8 @@ describe("downloads", () => {
   it("saves a 2× PNG of the current view with title, legend and credit, not blank", async () => {
     const { page } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=cobalt`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-png").click()]);
-    expect(download.suggestedFilename()).toMatch(/^critical-minerals-minerals-\d{4}-\d{2}-\d{2}\.png$/);
+    // Named after the view: the mineral, the stage and the year drawn (cobalt's default stage).
+    expect(download.suggestedFilename()).toMatch(/^critical-minerals-cobalt-mine-production-\d{4}\.png$/);
     const path = await download.path();
     const png = PNG.sync.read(readFileSync(path));
     expect(png.width).toBe(2 * 1200);

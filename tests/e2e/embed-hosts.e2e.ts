@@ -3,7 +3,7 @@
  * a parent page using the real Pym.js (npm `pym.js`), a host speaking AMP's `embed-size`, and the
  * plain iframe of fixed height that the share dialog measures (no script at all).
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -190,7 +190,7 @@ describe("one plain snippet with breakpoints, no script", () => {
     ["pacts", "?view=pacts"],
     ["minerals", "?view=minerals&mineral=cobalt"],
   ])(
-    "%s: is the right height in an article at 320, 375 and 700 px: no inner scroll, credit in view, the map whole",
+    "%s: is the right height in an article at 320, 375, 700 and 1280 px: no inner scroll, credit in view, the map whole",
     async (name, query) => {
       const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: "reduce" });
       const app = await context.newPage();
@@ -208,9 +208,11 @@ describe("one plain snippet with breakpoints, no script", () => {
       await context.close();
       expect(code).not.toContain("<script");
       expect(code).toMatch(/<div class="cmm-embed-[0-9a-z]+" style="container-type:inline-size"><style>/);
+      mkdirSync("test-results", { recursive: true });
+      writeFileSync(`test-results/embed-breakpoints-${name}.html`, code);
 
       const heights: number[] = [];
-      for (const viewport of [320, 375, 700]) {
+      for (const viewport of [320, 375, 700, 1280]) {
         const {
           page: host,
           frames,
@@ -250,7 +252,7 @@ describe("one plain snippet with breakpoints, no script", () => {
         await host.context().close();
       }
       // One snippet, a height for each width.
-      expect(new Set(heights).size, JSON.stringify(heights)).toBe(3);
+      expect(new Set(heights).size, JSON.stringify(heights)).toBe(4);
     },
     240_000,
   );

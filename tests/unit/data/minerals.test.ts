@@ -344,6 +344,17 @@ describe("USGS codes, read one way in both editions (data/README.md)", () => {
     }
   });
 
+  it('gallium refining: the United States is zero ("—" in MCS 2026, which its metadata reads as zero), not withheld', () => {
+    for (const year of [2024, 2025]) {
+      const gallium = table("gallium", "refining", year, "usgs-mcs2026");
+      const usa = gallium?.rows.find((r) => r.iso3 === "USA");
+      expect(usa).toMatchObject({ value: 0, flag: null });
+      expect(gallium?.rows.find((r) => r.iso3 === "RUS")?.value).toBe(6000);
+    }
+    // MCS 2025 left the US row blank: no value, no reason, so no US row.
+    expect(table("gallium", "refining", 2024, "usgs-mcs2025")?.rows.some((r) => r.iso3 === "USA")).toBe(false);
+  });
+
   it('writes USGS "—" as zero where the edition prints it (MCS 2026)', () => {
     const zeros = dataset.mineralTables.filter((t) => t.rows.some((r) => r.value === 0));
     expect(new Set(zeros.map((t) => t.source))).toEqual(new Set(["usgs-mcs2026", "iea-cmd-2025"]));

@@ -40,8 +40,9 @@ describe("breakpoints of a plain snippet", () => {
 
   it("give each measured width its measured height, from the narrowest up", () => {
     const breakpoints = breakpointsOf(measured);
-    expect(breakpoints.map((b) => b.minWidth)).toEqual([0, 375, 560, 700]);
-    expect(breakpoints.map((b) => b.rest)).toEqual([400, 380, 300, 300]);
+    // 700 px changes nothing after 560 px: no rule of its own.
+    expect(breakpoints.map((b) => b.minWidth)).toEqual([0, 375, 560]);
+    expect(breakpoints.map((b) => b.rest)).toEqual([400, 380, 300]);
     const css = breakpointCss("x", breakpoints);
     // At 320 px the measured map had its 180 px floor; a fixed frame draws it at 16∶9.
     for (const m of measured) {
@@ -52,6 +53,19 @@ describe("breakpoints of a plain snippet", () => {
     expect(cssHeight(css, 480)).toBeCloseTo(380 + 270);
     expect(cssHeight(css, 288)).toBe(400 + 162);
     expect(cssHeight(css, 1280)).toBe(860);
+  });
+
+  it("add no rule for a width that changes nothing", () => {
+    const same = [
+      { width: 320, height: 389 + 180 },
+      { width: 375, height: 389 + 375 * 0.5625 },
+      { width: 480, height: 321 + 270 },
+      { width: 480, height: 300 + 270 },
+    ];
+    expect(breakpointsOf(same)).toEqual([
+      { minWidth: 0, rest: 389 },
+      { minWidth: 480, rest: 321 },
+    ]);
   });
 
   it("ignore measurements that are not sizes", () => {
@@ -69,7 +83,7 @@ describe("breakpoints of a plain snippet", () => {
     const className = /<div class="(cmm-embed-[0-9a-z]+)" style="container-type:inline-size"><style>/.exec(plain)?.[1];
     expect(className).toBeDefined();
     expect(plain).toContain(`.${className}>iframe{height:calc(400px + min(560px,56.25cqw))!important}`);
-    expect(plain).toContain("@container (min-width:700px)");
+    expect(plain).toContain("@container (min-width:560px)");
     // The frame's own height stays, for sites that strip the style, and no script is added.
     expect(plain).toContain('height="700"');
     expect(plain).toContain('scrolling="no"');

@@ -166,6 +166,15 @@ describe("legend", () => {
     expect(filtered.notes).toEqual(first.notes);
   });
 
+  it("draws gallium refining's United States as zero, as USGS publishes it (not withheld), Russia under 1%", () => {
+    const gallium = sceneFor({ view: "minerals", mineral: "gallium", stage: "refining", year: 2025 });
+    expect(gallium.choropleth.countries.get("USA")?.key).toBe("zero");
+    expect(gallium.choropleth.countries.get("RUS")?.key).toBe("class-0");
+    const zero = gallium.choropleth.categories.find((c) => c.key === "zero");
+    expect(zero).toMatchObject({ label: "Zero (published as none)", count: 1 });
+    expect(zero?.colour).not.toBe(gallium.choropleth.categories.find((c) => c.key === "withheld")?.colour);
+  });
+
   it("says when its title names the view (pacts, forums), which an embed's headline already says", () => {
     const legendOf = legendBuilder(dataset, index);
     expect(legendOf(pacts, "pacts", null).titleNamesView).toBe(true);
