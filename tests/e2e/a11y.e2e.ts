@@ -103,6 +103,7 @@ describe("the map appears at once and never blank", () => {
   it.each([
     ["", 1280, 800],
     ["", 390, 844],
+    ["", 768, 1024],
     ["?embed=1", 640, 480],
     ["?embed=1", 320, 600],
   ])("keeps its layout from the first paint to ready (%s %i×%i: no layout shift)", async (query, width, height) => {

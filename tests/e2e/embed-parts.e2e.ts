@@ -26,7 +26,7 @@ const VIEWS = [
   "view=forums&forum=ministerial",
   "view=forums&forum=overlap",
   "view=minerals",
-  "view=minerals&mineral=rare-earths&stage=refining",
+  "view=minerals&mineral=lithium",
   "view=minerals&mineral=cobalt&stage=reserves",
 ];
 /** The tallest a default embed may be, without a country selected, per frame width. */

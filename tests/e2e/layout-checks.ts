@@ -45,6 +45,7 @@ export const APP_VIEWS: readonly string[] = [
   "?view=forums&forum=pax-silica",
   "?view=forums&forum=ministerial",
   "?view=forums&forum=overlap",
+  "?view=minerals",
   "?view=minerals&mineral=lithium&stage=mine",
   "?view=minerals&mineral=lithium&stage=refining",
   "?view=minerals&mineral=lithium&stage=reserves",
@@ -106,10 +107,19 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
     hiddenUp.set(el, hidden);
     return hidden;
   };
+  // Under a modal dialog the rest of the page is inert (the browser makes it so, with no attribute):
+  // only the dialog is there to use.
+  let modal: Element | null = null;
+  try {
+    modal = document.querySelector("dialog:modal");
+  } catch {
+    modal = null;
+  }
   const rendered = (el: Element): boolean => {
     const box = el.getBoundingClientRect();
     if (box.width < 1 || box.height < 1) return false;
     if (el.closest("[hidden], [inert], [aria-hidden='true']")) return false;
+    if (modal && !modal.contains(el)) return false;
     if (typeof el.checkVisibility === "function") {
       if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
     } else {
@@ -259,7 +269,7 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
   const tabStops = Array.from(document.querySelectorAll<HTMLElement>("*")).filter((el) => {
     if (el.tabIndex < 0 || ignored(el)) return false;
     if ((el as HTMLButtonElement).disabled) return false;
-    if (el.closest("[inert]")) return false;
+    if (el.closest("[inert]") || (modal && !modal.contains(el))) return false;
     if (el instanceof HTMLInputElement && el.type === "radio" && !el.checked && el.name) {
       const group = document.querySelectorAll<HTMLInputElement>(`input[type='radio'][name='${el.name}']`);
       if (Array.from(group).some((r) => r.checked)) return false; // only the checked radio is a tab stop

@@ -66,8 +66,12 @@ describe("the layout, as a person sees it", () => {
 });
 
 describe("a phone (390×844)", () => {
-  it("frames the inhabited world across the map's width: Alaska and New Zealand in, no band of Antarctica", async () => {
-    const { page } = await openApp(chromium.browser, appUrl, { width: 390, height: 844 });
+  // A portrait tablet too: beside the side column its map was a tall strip that cut off the US and China.
+  it.each([
+    [390, 844],
+    [768, 1024],
+  ])("at %i×%i frames the inhabited world across the map's width: Alaska and New Zealand in, no band of Antarctica", async (width, height) => {
+    const { page } = await openApp(chromium.browser, appUrl, { width, height });
     const box = await page.locator("#map").boundingBox();
     if (!box) throw new Error("no map");
     const inside = async (lon: number, lat: number) => {
@@ -122,4 +126,50 @@ describe("a phone (390×844)", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+});
+
+describe("the table on a phone", () => {
+  it("keeps its caption readable in the box a wide table scrolls in", async () => {
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?table=1`, { width: 390, height: 844 });
+    const [caption, scroller] = await page.evaluate(() =>
+      [".data-table caption", ".data-table-scroll"].map((selector) => {
+        const box = document.querySelector(selector)?.getBoundingClientRect();
+        return box ? [box.left, box.right] : null;
+      }),
+    );
+    if (!caption || !scroller) throw new Error("no table caption or scroll box");
+    // The table is wider than the phone and scrolls sideways; its caption must not run off with it.
+    expect(
+      await page.evaluate(() => document.querySelector(".data-table")?.getBoundingClientRect().width),
+    ).toBeGreaterThan((scroller[1] ?? 0) - (scroller[0] ?? 0));
+    expect(caption[1]).toBeLessThanOrEqual((scroller[1] ?? 0) + 0.5);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("the Share dialog on a phone", () => {
+  it("has no control under a finger's size or off the screen, and its 320 px preview fits its frame", async () => {
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=minerals`, { width: 390, height: 844 });
+    await page.getByRole("button", { name: "Share / embed" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor({ state: "visible" });
+    await page.locator("#share-preview-width").selectOption("320");
+    await dialog.getByRole("button", { name: "Show preview" }).click();
+    await page.frameLocator(".share-preview-frame").locator("html[data-ready='true']").waitFor({ timeout: 45_000 });
+    expect(await page.evaluate(layoutCheckExpression({ touch: true }))).toEqual([]);
+    const frame = page.frames().find((f) => f.url().includes("embed=1"));
+    if (!frame) throw new Error("no preview frame");
+    expect(await frame.evaluate(layoutCheckExpression({ touch: true }))).toEqual([]);
+    // 320 px or what the phone's dialog leaves of it, with nothing scrolling sideways.
+    const [scrollWidth, frameWidth] = await frame.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
+    expect(frameWidth).toBeLessThanOrEqual(320);
+    expect(scrollWidth).toBe(frameWidth);
+    await screenshot(page, "share-dialog-phone-preview-320");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
 });
