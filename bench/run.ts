@@ -149,6 +149,12 @@ interface Sample {
   heap?: number;
   /** WebGL contexts the page holds once ready. */
   contexts?: number;
+  /**
+   * The app after a reader reaches for the WebGL map ("+" on the focused SVG map): from the key
+   * press to the WebGL map on screen (its first frame, when the SVG map gives way), and the WebGL
+   * contexts the page holds then.
+   */
+  engaged?: { glMap: number | null; contexts: number };
   transferred?: number;
   requests?: string[];
   hover?: number;
@@ -235,6 +241,28 @@ async function load(browser: Browser, url: string, profile: Profile): Promise<Lo
       requests: urls,
     },
   };
+}
+
+// ── The WebGL map on demand (the app) ──────────────────────────────────────────────────────────
+
+async function engageWebgl(page: Page): Promise<Sample["engaged"]> {
+  await page.locator("#poster").focus();
+  const pressed = (await page.evaluate(`(() => {
+    window.__benchWebgl = null;
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.dataset.renderer !== "webgl") return;
+      window.__benchWebgl = performance.now();
+      observer.disconnect();
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-renderer"] });
+    return performance.now();
+  })()`)) as number;
+  await page.keyboard.press("+");
+  await until(page, "window.__benchWebgl !== null", 120_000);
+  const drawn = (await page.evaluate("window.__benchWebgl")) as number;
+  const contexts = (await page.evaluate(
+    "[...window.__bench.webglCanvases].filter((canvas) => canvas.isConnected).length",
+  )) as number;
+  return { glMap: drawn - pressed, contexts };
 }
 
 // ── Interactions (desktop default view) ──────────────────────────────────────────────────────────
@@ -356,6 +384,8 @@ function summarise(samples: Sample[]): Record<string, Stat | null> {
     cls: pick((s) => s.cls),
     heap: pick((s) => s.heap),
     contexts: pick((s) => s.contexts),
+    engagedGlMap: pick((s) => s.engaged?.glMap),
+    engagedContexts: pick((s) => s.engaged?.contexts),
     transferred: pick((s) => s.transferred),
     hover: pick((s) => s.hover),
     switchFirstFrame: pick((s) => s.viewSwitch?.firstFrame),
@@ -417,8 +447,11 @@ async function main(): Promise<void> {
         try {
           const { page, sample: loaded } = await load(browser, result.url, scenario.profile);
           sample = loaded;
+          // Hover on the map the reader meets first (the SVG map; WebGL starts by itself after 6 s
+          // idle), then the WebGL map on demand, then what is measured on it.
+          if (scenario.interactions) sample.hover = await hoverLatency(page);
+          if (scenario.page === "app") sample.engaged = await engageWebgl(page);
           if (scenario.interactions) {
-            sample.hover = await hoverLatency(page);
             sample.playback = await playback(page);
             sample.viewSwitch = await viewSwitch(page);
           }
@@ -538,11 +571,16 @@ function ratios(results: Map<string, ScenarioResult>): Ratios {
  * The ratio a/b of one figure within each round (both pages loaded in the same round, so under
  * the same load), then the median and spread of those ratios: not a ratio of separate medians.
  */
+/** The app's time from "+" on its SVG map to the WebGL map on screen. */
+const ENGAGED_GL = (s: Sample) => s.engaged?.glMap;
+
 function roundRatio(
   results: Map<string, ScenarioResult>,
   a: string,
   b: string,
   figure: (s: Sample) => number | null | undefined,
+  /** The figure of `b` when it is not the same as `a`'s. */
+  figureOfB: (s: Sample) => number | null | undefined = figure,
 ): Stat | null {
   const as = results.get(a)?.samples ?? [];
   const bs = results.get(b)?.samples ?? [];
@@ -550,7 +588,7 @@ function roundRatio(
     const sb = bs[i];
     if (!sb || sa.error || sb.error) return null;
     const x = figure(sa);
-    const y = figure(sb);
+    const y = figureOfB(sb);
     return typeof x === "number" && typeof y === "number" && y > 0 ? x / y : null;
   });
   return stat(ratios);
@@ -679,7 +717,6 @@ function renderMarkdown(
       ["floor (MapLibre + deck.gl) ready ÷ d3", "floor", "d3", (s) => s.ready],
       ["MapLibre alone ready ÷ d3", "maplibre", "d3", (s) => s.ready],
       ["floor ready ÷ MapLibre alone (what deck.gl adds)", "floor", "maplibre", (s) => s.ready],
-      ["app first WebGL frame ÷ floor's", "app", "floor", (s) => s.glMap],
       ["app main-thread blocking ÷ floor's", "app", "floor", (s) => s.blocking],
     ];
     for (const [label, a, b, figure] of rows) {
@@ -687,6 +724,11 @@ function renderMarkdown(
         `| ${label} | ${anchors.map((p) => ratioStat(roundRatio(results, `${a}-${p}`, `${b}-${p}`, figure))).join(" | ")} |`,
       );
     }
+    lines.push(
+      `| app "+" → WebGL map on screen ÷ floor's load → WebGL map | ${anchors
+        .map((p) => ratioStat(roundRatio(results, `app-${p}`, `floor-${p}`, ENGAGED_GL, (s) => s.glMap)))
+        .join(" | ")} |`,
+    );
     lines.push("");
     lines.push(`| page | ${anchors.map((p) => `ready, ${PROFILES[p].label}`).join(" | ")} | WebGL contexts | heap |`);
     lines.push(`|---|${anchors.map(() => "---|").join("")}---|---|`);
@@ -769,16 +811,17 @@ function renderMarkdown(
     );
   }
   for (const p of profiles) {
-    const value = roundRatio(results, `app-${p}`, `floor-${p}`, (s) => s.glMap);
+    const value = roundRatio(results, `app-${p}`, `floor-${p}`, ENGAGED_GL, (s) => s.glMap);
     if (!value) continue;
     lines.push(
-      `| first WebGL frame vs MapLibre + deck.gl alone, ${PROFILES[p].label} | ≤ 1.1× | ${ratioStat(value)} | ${value.median <= 1.1 ? "✅" : "❌"} |`,
+      `| WebGL map on screen after "+" vs MapLibre + deck.gl alone after navigation, ${PROFILES[p].label} | ≤ 1.1× | ${ratioStat(value)} | ${value.median <= 1.1 ? "✅" : "❌"} |`,
     );
   }
-  const contexts = results.get("app-desktop")?.summary.contexts ?? results.get("app-embed")?.summary.contexts;
-  if (contexts) {
+  for (const p of profiles) {
+    const contexts = results.get(`app-${p}`)?.summary.engagedContexts;
+    if (!contexts) continue;
     lines.push(
-      `| WebGL contexts per map | 1 | ${cell(contexts, (v) => v.toFixed(0))} | ${contexts.max <= 1 ? "✅" : "❌"} |`,
+      `| WebGL contexts per map once the WebGL map is drawn, ${PROFILES[p].label} | 1 | ${cell(contexts, (v) => v.toFixed(0))} | ${contexts.max === 1 && contexts.min === 1 ? "✅" : "❌"} |`,
     );
   }
   if (lighthouse) {
