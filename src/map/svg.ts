@@ -55,6 +55,15 @@ export function mountSvgMap(
     svg.replaceChildren(...mapElements(view, paths, projection, size));
     bitmap?.paint(size);
   };
+  /**
+   * A hover changes only the highlighted outlines and arcs: replace those groups, not the ~250
+   * country paths, which the browser would rasterise again in full (hundreds of ms in software).
+   */
+  const redrawHover = () => {
+    svg.querySelector("g.highlight")?.replaceChildren(...highlightElements(view, paths));
+    svg.querySelector("g.arcs")?.replaceChildren(...arcElements(view, projection));
+    bitmap?.paint(size);
+  };
 
   const targetOf = (event: Event): MapTarget => {
     const el = event.target as Element | null;
@@ -87,8 +96,10 @@ export function mountSvgMap(
   return {
     update(next) {
       if (next === view) return;
+      const hoverOnly = sameDrawing(view, next);
       view = next;
-      draw();
+      if (hoverOnly) redrawHover();
+      else draw();
     },
     flyTo() {
       // The SVG map does not zoom; the selected country is outlined instead.
@@ -199,19 +210,6 @@ export function mapElements(
       "data-iso3": iso3,
     }),
   );
-  const outline = (codes: readonly string[], attrs: Record<string, string | number>) =>
-    codes.map((iso3) => s("path", { d: paths.get(iso3) ?? "", fill: "none", ...attrs }));
-  const arcs = view.arcs.map((a) =>
-    s("path", {
-      d: path({ type: "LineString", coordinates: a.path }) ?? "",
-      fill: "none",
-      stroke: cssColour(a.colour),
-      "stroke-width": a.highlighted ? MARKS.arc.highlightedWidth : MARKS.arc.width,
-      "stroke-linecap": "round",
-      "data-arc": a.arc.id,
-      "data-iso3": a.arc.iso3,
-    }),
-  );
   const point = (lonLat: [number, number]) => projection(lonLat) ?? [-99, -99];
   const markers = view.markers.map((m) => {
     const [x, y] = point(m.position);
@@ -247,21 +245,65 @@ export function mapElements(
     s(
       "g",
       { class: "uncertain" },
-      ...outline(view.uncertain, {
+      ...outlines(view.uncertain, paths, {
         stroke: MARKS.uncertain.colour[theme],
         "stroke-width": MARKS.uncertain.width,
         "stroke-dasharray": MARKS.uncertain.dash.join(" "),
       }),
     ),
-    s(
-      "g",
-      { class: "highlight" },
-      ...outline(view.highlight, { stroke: MARKS.highlight.colour[theme], "stroke-width": MARKS.highlight.width }),
-    ),
-    s("g", { class: "arcs" }, ...arcs),
+    s("g", { class: "highlight" }, ...highlightElements(view, paths)),
+    s("g", { class: "arcs" }, ...arcElements(view, projection)),
     s("g", { class: "markers" }, ...markers),
     ...hubMark,
   ];
+}
+
+/**
+ * Two views that differ at most in what a hover changes: highlighted outlines and arcs. The
+ * colours and dashed outlines are memoised (src/present/map.ts), so the same ones are the same
+ * objects; markers take their country's colour and the hub its theme, so with the same colours
+ * and theme they differ only if they come or go.
+ */
+export function sameDrawing(a: MapView, b: MapView): boolean {
+  return (
+    a.theme === b.theme &&
+    a.land === b.land &&
+    a.colours === b.colours &&
+    a.uncertain === b.uncertain &&
+    a.markers.length === b.markers.length &&
+    (a.hub === null) === (b.hub === null) &&
+    a.arcs.length === b.arcs.length
+  );
+}
+
+function outlines(
+  codes: readonly string[],
+  paths: ReadonlyMap<string, string>,
+  attrs: Record<string, string | number>,
+): SVGElement[] {
+  return codes.map((iso3) => s("path", { d: paths.get(iso3) ?? "", fill: "none", ...attrs }));
+}
+
+function highlightElements(view: MapView, paths: ReadonlyMap<string, string>): SVGElement[] {
+  return outlines(view.highlight, paths, {
+    stroke: MARKS.highlight.colour[view.theme],
+    "stroke-width": MARKS.highlight.width,
+  });
+}
+
+function arcElements(view: MapView, projection: GeoProjection): SVGElement[] {
+  const path = geoPath(projection);
+  return view.arcs.map((a) =>
+    s("path", {
+      d: path({ type: "LineString", coordinates: a.path }) ?? "",
+      fill: "none",
+      stroke: cssColour(a.colour),
+      "stroke-width": a.highlighted ? MARKS.arc.highlightedWidth : MARKS.arc.width,
+      "stroke-linecap": "round",
+      "data-arc": a.arc.id,
+      "data-iso3": a.arc.iso3,
+    }),
+  );
 }
 
 /** Each country's outline as an SVG path for a projection. */

@@ -71,12 +71,16 @@ describe("light first: the interactive SVG map before any WebGL code", () => {
     expect(await page.evaluate(() => document.documentElement.dataset.renderer)).toBe("svg");
     expect(await phase(page)).toBe("svg-interactive");
 
-    // Hover: the tooltip names the country.
+    // Hover: the tooltip names the country, and Australia is outlined without the ~250 country
+    // paths being drawn anew (a full redraw per hover made the tooltip wait about 0.5 s).
     const australia = builtDataset().places.find((p) => p.iso3 === "AUS");
+    const brazilPath = await page.locator('#poster svg path[data-iso3="BRA"]').elementHandle();
     await page.mouse.move(...(await projectToPage(page, ...label("AUS"))));
     const tooltip = page.locator("#tooltip");
     await tooltip.waitFor({ state: "visible" });
     expect(await tooltip.textContent()).toContain(australia?.name);
+    expect(await page.locator("#poster svg g.highlight path").count()).toBe(1);
+    expect(await brazilPath?.evaluate((path) => path.isConnected)).toBe(true);
     // Click: the country's panel opens, and the URL says so.
     await page.mouse.click(...(await projectToPage(page, ...label("AUS"))));
     await page.waitForFunction(() => new URL(location.href).searchParams.get("country") === "AUS");

@@ -4,7 +4,9 @@
  */
 import { Window } from "happy-dom";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { paintShapes } from "../../../src/map/svg.ts";
+import { paintShapes, sameDrawing } from "../../../src/map/svg.ts";
+import { mapViewBuilder } from "../../../src/present/map.ts";
+import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
 
 class RecordedPath {
   calls: unknown[][] = [];
@@ -77,5 +79,31 @@ describe("paintShapes", () => {
       ["fill", "rgba(9,9,9,1.000)", [["arc", 20, 30, 4.5, 0, 2 * Math.PI]]],
       ["stroke", "#ffffff", 1.2, "butt", [], [["arc", 20, 30, 4.5, 0, 2 * Math.PI]]],
     ]);
+  });
+});
+
+describe("sameDrawing: a hover redraws only the highlighted outlines and arcs", () => {
+  const build = mapViewBuilder(dataset.places);
+  const scene = sceneFor({ view: "pacts", arcs: true });
+  const still = build(mapInputsFor(scene));
+
+  it("holds when only the hovered country or arc changed", () => {
+    const country = build(mapInputsFor(scene, { hovered: { kind: "country", iso3: "AUS" } }));
+    expect(country.highlight).toContain("AUS");
+    expect(sameDrawing(still, country)).toBe(true);
+    const arc = scene.arcs[0];
+    if (!arc) throw new Error("the pacts view draws arcs");
+    const arcHover = build(mapInputsFor(scene, { hovered: { kind: "arc", id: arc.id, iso3: arc.iso3 } }));
+    expect(arcHover.arcs.some((a) => a.highlighted)).toBe(true);
+    expect(sameDrawing(still, arcHover)).toBe(true);
+  });
+
+  it("fails when the colours, the theme or the view change", () => {
+    const key = [...scene.choropleth.countries.values()][0]?.key ?? null;
+    expect(sameDrawing(still, build(mapInputsFor(scene, { legendFilter: key })))).toBe(false);
+    expect(
+      sameDrawing(still, build(mapInputsFor(sceneFor({ view: "pacts", arcs: true }, "dark"), { theme: "dark" }))),
+    ).toBe(false);
+    expect(sameDrawing(still, build(mapInputsFor(sceneFor({ view: "forums" }), { view: "forums" })))).toBe(false);
   });
 });
