@@ -7,7 +7,7 @@
  * as 0, and sorts last.
  */
 
-import { type ForumView, MINISTERIAL_DATE, type View } from "../config.ts";
+import { MINISTERIAL_DATE } from "../config.ts";
 import type { Agreement, Dataset, Iso3, Membership } from "../types.ts";
 import type { Index, Scene } from "./derive.ts";
 import { instrumentForm } from "./describe.ts";
@@ -78,7 +78,7 @@ const BASIS_TEXT: Record<Membership["basis"], string> = {
  * are the ones the map is coloured by (derive.ts), never computed again here. The view and forum
  * arguments are the scene's own, still accepted from callers that pass them; the scene decides.
  */
-export function tableModel(dataset: Dataset, index: Index, scene: Scene, _view?: View, _forum?: ForumView): TableModel {
+export function tableModel(dataset: Dataset, index: Index, scene: Scene): TableModel {
   const namesOf = (iso3: Iso3): string[] => {
     const place = index.places.get(iso3);
     if (place) return [place.name, ...place.altNames];

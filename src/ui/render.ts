@@ -103,7 +103,7 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
     if (stateChanged || session.tableSort !== previous?.tableSort || session.tableQuery !== previous?.tableQuery) {
       surfaces.table.hidden = !state.table;
       if (state.table) {
-        const model = tableModel(dataset, index, current, state.view, state.forum);
+        const model = tableModel(dataset, index, current);
         const key = `${state.view}:${state.forum}`; // columns differ per view: a new view resets the sort
         const sort = session.tableSort?.key === key ? session.tableSort.sort : model.sort;
         renderTable(

@@ -19,7 +19,7 @@ const index = indexOf(dataset);
 
 function model(view: View, patch: Partial<AppState> = {}, forum: ForumView = "forge"): TableModel {
   const scene = deriveScene(dataset, index, { ...DEFAULT_STATE, view, forum, ...patch }, "light");
-  return tableModel(dataset, index, scene, view, forum);
+  return tableModel(dataset, index, scene);
 }
 
 const column = (m: TableModel, key: string) => m.columns.findIndex((c) => c.key === key);

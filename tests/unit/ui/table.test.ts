@@ -15,7 +15,7 @@ const scene = deriveScene(
   { ...DEFAULT_STATE, view: "minerals", mineral: "cobalt", stage: "mine", year: 2025 },
   "light",
 );
-const cobalt = tableModel(dataset, index, scene, "minerals");
+const cobalt = tableModel(dataset, index, scene);
 
 function handlers(): TableHandlers & { calls: unknown[][] } {
   const calls: unknown[][] = [];
