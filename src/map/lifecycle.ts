@@ -2,11 +2,10 @@
  * The map's renderer life cycle as a named state machine. Pure: `step` maps a state and an input
  * (something the browser told us) to the next state and the effects the composition root must run.
  *
- *   poster ──code arrived──▶ starting webgl ──first frame──▶ webgl
- *                                  ▲     │                       │ context lost (too many maps, GPU reset)
- *   (lazy)                         │     │ context lost:          ▼
- *   svg interactive ──engaged/idle─┘     │ the poster stays    paused (static SVG stand-in) ──restored──▶ webgl
- *    (and code arrived, in either order)
+ *   svg interactive ──engaged/idle──▶ starting webgl ──first frame──▶ webgl
+ *    (and code arrived,                     │                            │ context lost (too many maps, GPU reset)
+ *     in either order)                      │ context lost:               ▼
+ *                                           │ the SVG map stays      paused (static SVG stand-in) ──restored──▶ webgl
  *
  *   any phase ──WebGL refused / map code failed──▶ svg fallback (final: the SVG map is the map)
  *
@@ -15,11 +14,9 @@
  */
 
 export type Phase =
-  /** The CPU-painted poster of the current view; the WebGL map's code is on its way. */
-  | "poster"
   /** The interactive SVG map; WebGL not started yet (it starts when the reader engages or the page is idle). */
   | "svg-interactive"
-  /** The WebGL map is mounted and preparing its first frame; the poster is still what readers see. */
+  /** The WebGL map is mounted and preparing its first frame; the SVG map is still what readers see. */
   | "starting-webgl"
   /** The WebGL map is drawn and live. */
   | "webgl"
@@ -30,13 +27,11 @@ export type Phase =
 
 export interface Lifecycle {
   phase: Phase;
-  /** Start WebGL only when engaged or idle (else as soon as its code arrives). */
-  lazy: boolean;
   /** The WebGL map's code has arrived. */
   code: boolean;
-  /** Lazy start: the reader engaged (or the page went idle) before the code arrived. */
+  /** The reader engaged (or the page went idle) before the code arrived. */
   wanted: boolean;
-  /** A context was lost before the first frame (the poster stays the drawn map until it is restored). */
+  /** A context was lost before the first frame (the SVG map stays the drawn map until it is restored). */
   lostEarly: boolean;
 }
 
@@ -52,7 +47,7 @@ export type LifecycleInput =
 
 export type Effect =
   | { type: "mount-webgl" }
-  /** The poster (or the interactive SVG map) that stood in until the first WebGL frame. */
+  /** The interactive SVG map (in #poster) that stood in until the first WebGL frame. */
   | { type: "remove-poster" }
   | { type: "mount-stand-in" }
   | { type: "remove-stand-in" }
@@ -71,14 +66,12 @@ export const PAUSED_NOTE = "The interactive map is paused by the browser; showin
 export const NO_WEBGL = "this browser cannot draw WebGL maps.";
 
 /**
- * Where a page starts: the poster when WebGL may work (the interactive SVG map when WebGL starts
- * lazily), else straight to the SVG map.
+ * Where a page starts: the interactive SVG map, with WebGL to start when the reader engages or the
+ * page is idle; without WebGL, the SVG map for good.
  */
-export function startLifecycle(options: { webglPossible: boolean; lazy?: boolean }): Step {
-  const lazy = options.lazy ?? false;
+export function startLifecycle(options: { webglPossible: boolean }): Step {
   const state: Lifecycle = {
-    phase: lazy ? "svg-interactive" : "poster",
-    lazy,
+    phase: "svg-interactive",
     code: false,
     wanted: false,
     lostEarly: false,
@@ -94,7 +87,7 @@ export function step(state: Lifecycle, input: LifecycleInput): Step {
       return fallBack(state, input.reason);
     case "code-arrived": {
       const next = { ...state, code: true };
-      const start = state.phase === "poster" || (state.phase === "svg-interactive" && state.wanted);
+      const start = state.phase === "svg-interactive" && state.wanted;
       return start ? startWebgl(next) : { state: next, effects: [] };
     }
     case "engaged":
@@ -114,7 +107,7 @@ export function step(state: Lifecycle, input: LifecycleInput): Step {
           effects: [{ type: "note", text: PAUSED_NOTE }, { type: "mount-stand-in" }, { type: "announce-ready" }],
         };
       }
-      // Lost before the first frame: the poster is still up and is the drawn map.
+      // Lost before the first frame: the SVG map is still up and is the drawn map.
       if (state.phase === "starting-webgl" && !state.lostEarly) {
         return {
           state: { ...state, lostEarly: true },

@@ -9,7 +9,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { affordsIdleStart, deviceHints, type Engagement, watchEngagement } from "./engage.ts";
 import { fallbackProjection, posterProjection } from "./frame.ts";
-import { type Effect, type LifecycleInput, type Phase, startLifecycle, step } from "./lifecycle.ts";
+import { type Effect, type LifecycleInput, NO_WEBGL, type Phase, startLifecycle, step } from "./lifecycle.ts";
 import type { WebglMap } from "./mount.ts";
 import { mountSvgMap } from "./svg.ts";
 import { type MapRenderer, type MapView, NO_MAP, type RendererOptions } from "./view.ts";
@@ -178,7 +178,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
         return;
     }
   };
-  const first = startLifecycle({ webglPossible: mayHaveWebgl(), lazy: true });
+  const first = startLifecycle({ webglPossible: mayHaveWebgl() });
   let life = first.state;
   const send = (input: LifecycleInput) => {
     const next = step(life, input);
@@ -190,9 +190,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
     else console.error(error);
     send({
       type: "webgl-refused",
-      reason: isWebglUnavailable(error)
-        ? "this browser cannot draw WebGL maps."
-        : "the interactive map could not start.",
+      reason: isWebglUnavailable(error) ? NO_WEBGL : "the interactive map could not start.",
     });
   }
   // When the browser takes the WebGL context away (too many maps on the page, a GPU reset), draw

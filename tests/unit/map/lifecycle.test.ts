@@ -19,19 +19,20 @@ function run(state: Lifecycle, ...inputs: LifecycleInput[]) {
   return { state, effects };
 }
 
-const eager = startLifecycle({ webglPossible: true }).state;
-const lazy = startLifecycle({ webglPossible: true, lazy: true }).state;
+const lazy = startLifecycle({ webglPossible: true }).state;
+/** The reader engaged before the WebGL map's code arrived: nothing is mounted yet. */
+const wanted = run(lazy, { type: "engaged" }).state;
 
 describe("renderer life cycle", () => {
-  it("starts on the poster, or on the SVG map when the browser has no WebGL", () => {
-    expect(eager.phase).toBe("poster");
+  it("starts on the interactive SVG map, or on the SVG map for good when the browser has no WebGL", () => {
+    expect(lazy.phase).toBe("svg-interactive");
     const none = startLifecycle({ webglPossible: false });
     expect(none.state.phase).toBe("svg-fallback");
     expect(none.effects).toEqual([{ type: "fall-back", reason: NO_WEBGL }]);
   });
 
-  it("code arrived: mounts WebGL behind the poster; first frame: removes the poster and announces ready", () => {
-    const arrived = step(eager, { type: "code-arrived" });
+  it("code arrived (once wanted): mounts WebGL behind the SVG map; first frame: removes the SVG map and announces ready", () => {
+    const arrived = step(wanted, { type: "code-arrived" });
     expect(arrived.state.phase).toBe("starting-webgl");
     expect(arrived.effects).toEqual([{ type: "mount-webgl" }]);
     const drawn = step(arrived.state, { type: "first-frame" });
@@ -42,7 +43,7 @@ describe("renderer life cycle", () => {
   });
 
   it("context lost after the first frame (too many maps): a static stand-in, a note, ready; restored: back to WebGL", () => {
-    const live = run(eager, { type: "code-arrived" }, { type: "first-frame" }).state;
+    const live = run(wanted, { type: "code-arrived" }, { type: "first-frame" }).state;
     const lost = step(live, { type: "context-lost" });
     expect(lost.state.phase).toBe("paused");
     expect(lost.effects).toEqual([
@@ -57,8 +58,8 @@ describe("renderer life cycle", () => {
     expect(restored.effects).toEqual([{ type: "note", text: null }, { type: "remove-stand-in" }]);
   });
 
-  it("context lost before the first frame: the poster stays the drawn map (no second copy), the page is ready", () => {
-    const { state, effects } = run(eager, { type: "code-arrived" }, { type: "context-lost" });
+  it("context lost before the first frame: the SVG map stays the drawn map (no second copy), the page is ready", () => {
+    const { state, effects } = run(wanted, { type: "code-arrived" }, { type: "context-lost" });
     expect(state.phase).toBe("starting-webgl");
     expect(effects).toEqual([{ type: "mount-webgl" }, { type: "note", text: PAUSED_NOTE }, { type: "announce-ready" }]);
     expect(effects).not.toContainEqual({ type: "mount-stand-in" });
@@ -73,7 +74,7 @@ describe("renderer life cycle", () => {
 
   it("WebGL refused (or the map code failed): the SVG map, for good; nothing moves it on", () => {
     const reason = "the interactive map could not start.";
-    for (const from of [eager, run(eager, { type: "code-arrived" }).state, lazy]) {
+    for (const from of [lazy, wanted, run(wanted, { type: "code-arrived" }).state]) {
       const refused = step(from, { type: "webgl-refused", reason });
       expect(refused.state.phase).toBe("svg-fallback");
       expect(refused.effects).toEqual([{ type: "fall-back", reason }]);
@@ -97,7 +98,7 @@ describe("renderer life cycle", () => {
   });
 
   it("ignores a loss or restore that does not concern a live map", () => {
-    expect(run(eager, { type: "context-lost" }, { type: "context-restored" }).effects).toEqual([]);
+    expect(run(wanted, { type: "context-lost" }, { type: "context-restored" }).effects).toEqual([]);
     expect(run(lazy, { type: "context-lost" }).effects).toEqual([]);
   });
 });
