@@ -46,4 +46,20 @@ describe("byte budgets of the embed view", () => {
       ).toBeLessThanOrEqual(limit);
     }
   });
+
+  it("starts the data downloads with the page (preloaded), not after its script has run, and fetches each once", async () => {
+    const { page } = await openApp(chromium.browser, `${appUrl}?embed=1`, { width: 640, height: 480 });
+    const entries = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((e) => ({ name: new URL(e.name).pathname, initiator: (e as PerformanceResourceTiming).initiatorType })),
+    );
+    await page.context().close();
+    for (const file of ["world.json", "dataset.json"]) {
+      // A <link rel="preload"> the app's fetch() reused: one request, started by the link.
+      expect(entries.filter((e) => e.name.endsWith(`/data/${file}`)), file).toEqual([
+        { name: expect.stringMatching(new RegExp(`/data/${file}$`)), initiator: "link" },
+      ]);
+    }
+  });
 });
