@@ -10,6 +10,8 @@
 export type Engagement =
   | { kind: "zoom"; at: { x: number; y: number }; by: number }
   | { kind: "pan"; by: { x: number; y: number } }
+  /** Go to a place (the country search): a zoom only the WebGL map makes. */
+  | { kind: "fly"; to: [lon: number, lat: number] }
   | { kind: "idle" };
 
 /** Zoom levels one notch of the wheel (deltaY 100 in pixels) or one key press asks for. */

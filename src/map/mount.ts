@@ -294,23 +294,26 @@ function mountOnce(
       overlay.setLayers(deckLayers(next));
   }
 
+  function flyTo(lon: number, lat: number): void {
+    readerMoved = true;
+    const zoom = Math.max(map.getZoom(), 3);
+    if (options.reducedMotion) map.jumpTo({ center: [lon, lat], zoom });
+    else map.flyTo({ center: [lon, lat], zoom, duration: 900 });
+  }
+
   return {
     update(next) {
       const previous = view;
       view = next;
       if (loaded && !contextLost) apply(next, previous);
     },
-    flyTo(lon, lat) {
-      readerMoved = true;
-      const zoom = Math.max(map.getZoom(), 3);
-      if (options.reducedMotion) map.jumpTo({ center: [lon, lat], zoom });
-      else map.flyTo({ center: [lon, lat], zoom, duration: 900 });
-    },
+    flyTo,
     carryOut(engagement) {
       const duration = options.reducedMotion ? 0 : 300;
       if (engagement.kind === "idle") return;
       readerMoved = true;
-      if (engagement.kind === "pan") map.panBy([engagement.by.x, engagement.by.y], { duration });
+      if (engagement.kind === "fly") flyTo(...engagement.to);
+      else if (engagement.kind === "pan") map.panBy([engagement.by.x, engagement.by.y], { duration });
       else {
         const { at, by } = engagement;
         map.easeTo({ zoom: map.getZoom() + by, around: map.unproject([at.x, at.y]), duration });

@@ -214,18 +214,32 @@ export function startRenderers(options: RenderersOptions): Renderers {
           if (gesture) gesture = engagement;
         },
       },
-      (engagement) => {
-        if (engagement.kind !== "idle") gesture = engagement;
-        send({ type: engagement.kind === "idle" ? "idle" : "engaged" });
-        import("./mount.ts").then(
-          (module) => {
-            code = module;
-            send({ type: "code-arrived" });
-          },
-          (error: unknown) => webglFailed(error),
-        );
-      },
+      engage,
     );
+  };
+  /** The reader (or the idle page) asked for the WebGL map: fetch its code and start it. */
+  function engage(engagement: Engagement): void {
+    if (engagement.kind !== "idle") gesture = engagement;
+    send({ type: engagement.kind === "idle" ? "idle" : "engaged" });
+    import("./mount.ts").then(
+      (module) => {
+        code = module;
+        send({ type: "code-arrived" });
+      },
+      (error: unknown) => webglFailed(error),
+    );
+  }
+  /**
+   * Going to a place (the country search) is a zoom only the WebGL map makes: on the SVG map it
+   * starts the WebGL map, which flies there once drawn (the place is outlined meanwhile).
+   */
+  const flyTo = (lon: number, lat: number) => {
+    const fly: Engagement = { kind: "fly", to: [lon, lat] };
+    if (life.phase === "svg-interactive" && svg) {
+      stopWatching();
+      engage(fly);
+    } else if (life.phase === "starting-webgl") gesture = fly;
+    else drawn().flyTo(lon, lat);
   };
 
   const drawn = (): MapRenderer => fallback ?? webgl ?? svg ?? NO_MAP;
@@ -236,7 +250,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
     update(view) {
       for (const renderer of [svg, webgl, stand, fallback]) renderer?.update(view);
     },
-    flyTo: (lon, lat) => drawn().flyTo(lon, lat),
+    flyTo,
     project,
     phase: () => life.phase,
     api() {

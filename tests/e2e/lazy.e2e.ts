@@ -223,4 +223,30 @@ describe("the gesture that starts the WebGL map is carried out", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 90_000);
+
+  it("the country search flies the map to the country: it starts the WebGL map, which goes there once drawn", async () => {
+    const { page, errors, requests } = await openApp(chromium.browser, appUrl);
+    const box = await mapBox(page);
+    const centre: [number, number] = [box.x + box.width / 2, box.y + box.height / 2];
+    const [before0, before1] = await places(page);
+    expect(mapCode(requests)).toEqual([]);
+    await page.locator("#country-search").fill("Chile");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("country") === "CHL");
+    await waitForWebgl(page);
+    // Chile comes to the middle of the map (the flight takes 0.9 s), zoomed in.
+    await expect
+      .poll(async () => distance(await projectToPage(page, ...label("CHL")), centre), { timeout: 10_000 })
+      .toBeLessThan(4);
+    const [after0, after1] = await places(page);
+    expect(
+      distance(after0 as [number, number], after1 as [number, number]) /
+        distance(before0 as [number, number], before1 as [number, number]),
+    ).toBeGreaterThan(2);
+    expect(await page.locator("#panel-title").textContent()).toBe("Chile");
+    expect(await webglContexts(page)).toBe(1);
+    await screenshot(page, "lazy-search-fly");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
 });
