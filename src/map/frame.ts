@@ -55,7 +55,10 @@ export function worldFrame(width: number, height: number): Frame {
 /** A d3 Mercator projection that places the world exactly where the WebGL map will. */
 export function posterProjection(width: number, height: number): GeoProjection {
   const { worldSize, centerX, centerY } = worldFrame(width, height);
+  // precision(0): each edge a straight line in Mercator, as MapLibre draws it (d3's adaptive
+  // resampling would bend it along the great circle), and a third less work per path.
   return geoMercator()
+    .precision(0)
     .scale(worldSize / (2 * Math.PI))
     .translate([worldSize / 2 - centerX + width / 2, worldSize / 2 - centerY + height / 2])
     .clipExtent([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { posterProjection, worldFrame } from "../../../src/map/frame.ts";
+import { countryPaths } from "../../../src/map/svg.ts";
 
 describe("worldFrame (MapLibre's fitBounds camera, computed without MapLibre)", () => {
   it("shows the whole world's width on a narrow phone map (MapLibre zooms below 0)", () => {
@@ -19,5 +20,41 @@ describe("worldFrame (MapLibre's fitBounds camera, computed without MapLibre)", 
     const project = posterProjection(1280, 560);
     expect(project([-180, 0])?.[0]).toBeCloseTo(0, 6);
     expect(project([179.999999, 0])?.[0]).toBeCloseTo(1280, 3);
+  });
+});
+
+describe("the poster's country paths", () => {
+  // A box along the 49th parallel and two meridians, as the US–Canada border runs.
+  const box = {
+    type: "FeatureCollection" as const,
+    features: [
+      {
+        type: "Feature" as const,
+        properties: { iso3: "BOX" },
+        geometry: {
+          type: "Polygon" as const,
+          coordinates: [
+            [
+              [-120, 40],
+              [-120, 49],
+              [-95, 49],
+              [-95, 40],
+              [-120, 40],
+            ],
+          ],
+        },
+      },
+    ],
+  };
+
+  it("draw each edge straight in Mercator, as MapLibre does (no great-circle bend), to a tenth of a pixel", () => {
+    const d = countryPaths(box, posterProjection(1280, 800)).get("BOX") ?? "";
+    const numbers = d.match(/-?\d+(\.\d+)?/g) ?? [];
+    // Four corners, each an x and a y: no points added along the edges.
+    expect(numbers).toHaveLength(8);
+    for (const n of numbers) expect(n).toMatch(/^-?\d+(\.\d)?$/);
+    const project = posterProjection(1280, 800);
+    const [x, y] = project([-95, 49]) ?? [0, 0];
+    expect(d).toContain(`${Math.round(x * 10) / 10},${Math.round(y * 10) / 10}`);
   });
 });
