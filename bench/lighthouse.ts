@@ -2,7 +2,8 @@
  * Lighthouse (12.2.3: the last line that runs on Node 20 and installs from a lock with `npm ci`)
  * against the built site in the system Chromium, with its default mobile profile (Moto G Power
  * screen, simulated Slow 4G and 4× CPU). Chromium is started here with a DevTools port, as
- * Lighthouse expects, and stopped by its own process id when done.
+ * Lighthouse expects, and stopped by its own process id when done. The benchmark (run.ts) runs the
+ * pages in rounds, one run of each page per round, and summarises each page's runs here.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -25,7 +26,8 @@ export interface Finding {
 }
 
 export interface LighthouseRun {
-  scores: Record<Category, number>;
+  /** 0–100; null when Lighthouse could not score the category (e.g. a page without an LCP element). */
+  scores: Record<Category, number | null>;
   metrics: Record<string, number>;
   findings: Finding[];
 }
@@ -34,8 +36,8 @@ export interface LighthouseResult {
   version: string;
   url: string;
   runs: LighthouseRun[];
-  /** Median score per category over the runs. */
-  scores: Record<Category, number>;
+  /** Median score per category over the runs that scored it (null if none did). */
+  scores: Record<Category, number | null>;
   /** Median of each metric (ms, CLS unitless) over the runs. */
   metrics: Record<string, number>;
   /** Findings of the last run. */
@@ -50,7 +52,6 @@ const METRICS: Record<string, string> = {
   "cumulative-layout-shift": "CLS",
   interactive: "TTI",
 };
-export const METRIC_LABELS = METRICS;
 
 async function startChromium(): Promise<{ port: number; child: ChildProcess; profile: string }> {
   const executable = chromiumPath();
@@ -114,73 +115,77 @@ function itemText(item: Record<string, unknown>): string {
   return typeof text === "string" ? text : JSON.stringify(item).slice(0, 120);
 }
 
-/** Runs Lighthouse `runs` times against `url`, saving the last report as JSON and HTML under `outDir`. */
-export async function runLighthouse(url: string, runs: number, outDir: string): Promise<LighthouseResult> {
-  const results: LighthouseRun[] = [];
-  let version = "";
-  for (let i = 0; i < runs; i++) {
-    const { port, child, profile } = await startChromium();
-    try {
-      const result = await lighthouse(url, {
-        port,
-        output: ["json", "html"],
-        logLevel: "error",
-        onlyCategories: [...CATEGORIES],
-      });
-      if (!result) throw new Error("Lighthouse returned no result");
-      const { lhr } = result;
-      version = lhr.lighthouseVersion;
-      if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-      const scores = Object.fromEntries(
-        CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
-      ) as Record<Category, number>;
-      const metrics: Record<string, number> = {};
-      for (const id of Object.keys(METRICS)) {
-        const value = lhr.audits[id]?.numericValue;
-        if (typeof value === "number") metrics[id] = value;
-      }
-      const findings: Finding[] = [];
-      for (const category of CATEGORIES) {
-        for (const ref of lhr.categories[category]?.auditRefs ?? []) {
-          const audit = lhr.audits[ref.id];
-          if (!audit || audit.score === null || audit.score >= 0.9) continue;
-          if (audit.scoreDisplayMode === "notApplicable" || audit.scoreDisplayMode === "informative") continue;
-          if (audit.scoreDisplayMode === "manual") continue;
-          const details = audit.details as { type?: string; items?: Record<string, unknown>[] } | undefined;
-          findings.push({
-            id: audit.id,
-            category,
-            title: audit.title,
-            score: audit.score,
-            ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
-            items:
-              details?.type === "debugdata"
-                ? []
-                : (details?.items ?? [])
-                    .map(itemText)
-                    .filter((text) => !text.startsWith("{"))
-                    .slice(0, 5),
-          });
-        }
-      }
-      results.push({ scores, metrics, findings });
-      const reports = result.report as string[];
-      writeFileSync(join(outDir, "lighthouse.json"), reports[0] ?? "");
-      writeFileSync(join(outDir, "lighthouse.html"), reports[1] ?? "");
-    } finally {
-      child.kill("SIGTERM");
-      await new Promise((done) => (child.exitCode === null ? child.once("exit", done) : done(null)));
-      rmSync(profile, { recursive: true, force: true });
+/** One Lighthouse run against `url` in a fresh Chromium; its reports (JSON, HTML) written to `reportBase`.{json,html}. */
+export async function lighthouseRun(url: string, reportBase: string): Promise<{ version: string; run: LighthouseRun }> {
+  const { port, child, profile } = await startChromium();
+  try {
+    const result = await lighthouse(url, {
+      port,
+      output: ["json", "html"],
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+    });
+    if (!result) throw new Error("Lighthouse returned no result");
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const scores = Object.fromEntries(
+      CATEGORIES.map((c) => {
+        const score = lhr.categories[c]?.score;
+        return [c, typeof score === "number" ? Math.round(score * 100) : null];
+      }),
+    ) as Record<Category, number | null>;
+    const metrics: Record<string, number> = {};
+    for (const id of Object.keys(METRICS)) {
+      const value = lhr.audits[id]?.numericValue;
+      if (typeof value === "number") metrics[id] = value;
     }
+    const findings: Finding[] = [];
+    for (const category of CATEGORIES) {
+      for (const ref of lhr.categories[category]?.auditRefs ?? []) {
+        const audit = lhr.audits[ref.id];
+        if (!audit || audit.score === null || audit.score >= 0.9) continue;
+        if (audit.scoreDisplayMode === "notApplicable" || audit.scoreDisplayMode === "informative") continue;
+        if (audit.scoreDisplayMode === "manual") continue;
+        const details = audit.details as { type?: string; items?: Record<string, unknown>[] } | undefined;
+        findings.push({
+          id: audit.id,
+          category,
+          title: audit.title,
+          score: audit.score,
+          ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+          items:
+            details?.type === "debugdata"
+              ? []
+              : (details?.items ?? [])
+                  .map(itemText)
+                  .filter((text) => !text.startsWith("{"))
+                  .slice(0, 5),
+        });
+      }
+    }
+    const reports = result.report as string[];
+    writeFileSync(`${reportBase}.json`, reports[0] ?? "");
+    writeFileSync(`${reportBase}.html`, reports[1] ?? "");
+    return { version: lhr.lighthouseVersion, run: { scores, metrics, findings } };
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((done) => (child.exitCode === null ? child.once("exit", done) : done(null)));
+    rmSync(profile, { recursive: true, force: true });
   }
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(results.map((r) => r.scores[c]))])) as Record<
-    Category,
-    number
-  >;
+}
+
+/** The median score of each category and of each metric over a page's runs; the last run's findings. */
+export function summariseLighthouse(version: string, url: string, runs: LighthouseRun[]): LighthouseResult {
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => {
+      const scored = runs.map((r) => r.scores[c]).filter((v): v is number => typeof v === "number");
+      return [c, scored.length ? median(scored) : null];
+    }),
+  ) as Record<Category, number | null>;
   const metrics: Record<string, number> = {};
   for (const id of Object.keys(METRICS)) {
-    const values = results.map((r) => r.metrics[id]).filter((v): v is number => typeof v === "number");
+    const values = runs.map((r) => r.metrics[id]).filter((v): v is number => typeof v === "number");
     if (values.length) metrics[id] = median(values);
   }
-  return { version, url, runs: results, scores, metrics, findings: results.at(-1)?.findings ?? [] };
+  return { version, url, runs, scores, metrics, findings: runs.at(-1)?.findings ?? [] };
 }

@@ -6,7 +6,7 @@
 import type { FeatureCollection } from "geojson";
 import { Map as MapLibreMap } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { BORDER, LAND, OCEAN } from "./world.ts";
+import { BORDER, BORDER_WIDTH_BY_ZOOM, LAND, OCEAN } from "./world.ts";
 
 export function mountWorldMap(container: HTMLElement, countries: FeatureCollection): MapLibreMap {
   const map = new MapLibreMap({
@@ -17,7 +17,12 @@ export function mountWorldMap(container: HTMLElement, countries: FeatureCollecti
       layers: [
         { id: "ocean", type: "background", paint: { "background-color": OCEAN } },
         { id: "fill", type: "fill", source: "countries", paint: { "fill-color": LAND } },
-        { id: "outline", type: "line", source: "countries", paint: { "line-color": BORDER, "line-width": 0.3 } },
+        {
+          id: "outline",
+          type: "line",
+          source: "countries",
+          paint: { "line-color": BORDER, "line-width": ["interpolate", ["linear"], ["zoom"], ...BORDER_WIDTH_BY_ZOOM] },
+        },
       ],
     },
     bounds: [

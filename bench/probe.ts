@@ -18,9 +18,16 @@ export interface Probe {
   longTasks: [number, number][];
   /** Layout shifts without recent input: [time, value, the shifted elements]. */
   layoutShifts: [number, number, string][];
+  /**
+   * The timeStamp of the latest pointer move, noted on `pointermove`: Chromium dispatches a mouse's
+   * `pointermove` before its `mousemove` (both carry the same timeStamp), and the app shows its
+   * tooltip from `pointermove`, so a change it makes there is observed before `mousemove` arrives.
+   */
   lastMove: number;
+  /** Pointer moves since the hover probe was armed. */
+  movesSinceArmed: number;
   lastClick: number;
-  /** Hover probe result: ms from the mousemove to the frame after the tooltip appeared. */
+  /** Hover probe result: ms from the move that showed the tooltip to the end of the frame showing it. */
   hover: number | null;
   recording: boolean;
   frames: number[];
@@ -39,6 +46,7 @@ export function installProbe(): void {
     longTasks: [],
     layoutShifts: [],
     lastMove: 0,
+    movesSinceArmed: 0,
     lastClick: 0,
     hover: null,
     recording: false,
@@ -129,11 +137,15 @@ export function installProbe(): void {
     // no Layout Instability API
   }
   const onMove = (event: Event) => {
+    if (event.timeStamp === probe.lastMove) return; // the mousemove of the same move
     probe.lastMove = event.timeStamp;
+    probe.movesSinceArmed += 1;
   };
   const onClick = (event: Event) => {
     probe.lastClick = event.timeStamp;
   };
+  // Registered before the page's own scripts run, so these capturing listeners hear a move first.
+  window.addEventListener("pointermove", onMove, { capture: true });
   window.addEventListener("mousemove", onMove, { capture: true });
   window.addEventListener("click", onClick, { capture: true });
 
@@ -185,15 +197,37 @@ export function installProbe(): void {
   }
 }
 
-/** Arms the hover probe: when #tooltip next becomes visible, time from the mousemove to the frame after. */
-export function armHover(): void {
+/**
+ * Arms the hover probe: when #tooltip next becomes visible, the time from the timeStamp of the
+ * pointer move that showed it (the input event's own time, on the page's clock) to the end of the
+ * first frame showing it. With `plantedDelay` > 0, a capturing `pointermove` listener busy-waits
+ * that long on the next move, as a slow handler would: the probe must see it (the bench checks).
+ */
+export function armHover(plantedDelay = 0): string | null {
   const probe = (window as unknown as { __bench: Probe }).__bench;
   const tooltip = document.getElementById("tooltip");
   probe.hover = null;
-  if (!tooltip) return;
+  probe.movesSinceArmed = 0;
+  if (!tooltip) return "no #tooltip";
+  if (!tooltip.hidden) return "#tooltip is already shown";
+  if (plantedDelay > 0) {
+    const slow = () => {
+      window.removeEventListener("pointermove", slow, { capture: true });
+      const until = performance.now() + plantedDelay;
+      while (performance.now() < until) {
+        // a handler that takes plantedDelay ms
+      }
+    };
+    window.addEventListener("pointermove", slow, { capture: true });
+  }
   const observer = new MutationObserver(() => {
-    if (tooltip.hidden) return;
+    if (tooltip.hidden || !tooltip.checkVisibility()) return;
     observer.disconnect();
+    // The move that showed it: noted by the probe's own capturing listener, which runs first.
+    if (probe.movesSinceArmed === 0) {
+      probe.hover = Number.NaN;
+      return;
+    }
     const moved = probe.lastMove;
     // The frame that shows the tooltip: a message posted from its rAF runs once it was produced.
     requestAnimationFrame(() => {
@@ -205,6 +239,7 @@ export function armHover(): void {
     });
   });
   observer.observe(tooltip, { attributes: true, attributeFilter: ["hidden"] });
+  return null;
 }
 
 /** Starts recording requestAnimationFrame timestamps. */
@@ -240,6 +275,8 @@ export function loadFigures(): {
   dataDone: number;
   /** WebGL contexts held now: canvases given one that are still in the document. */
   contexts: number;
+  /** performance.timeOrigin: the wall-clock time (ms since the epoch) every other time counts from. */
+  timeOrigin: number;
 } {
   const probe = (window as unknown as { __bench: Probe }).__bench;
   const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
@@ -256,5 +293,6 @@ export function loadFigures(): {
     jsDone: doneOf((path) => /\.m?js$/.test(path)),
     dataDone: doneOf((path) => /\/data\/[^/]+\.json$/.test(path)),
     contexts: [...probe.webglCanvases].filter((canvas) => canvas.isConnected).length,
+    timeOrigin: performance.timeOrigin,
   };
 }

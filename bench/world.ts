@@ -1,15 +1,23 @@
 /**
  * What the three benchmark pages share: our world geometry (data/world.json through
- * topojson-client), the colours they draw it in and the readiness signal on failure. No app code.
+ * topojson-client), the colours and widths they draw it in (the app's, see page-config.ts) and the
+ * readiness signal on failure. No app code.
  */
 import type { FeatureCollection } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import type { BenchLook } from "./page-config.ts";
 
-// The app's light ocean and land, so the pages draw the same picture as the app.
-export const OCEAN = "#dfe8ef";
-export const LAND = "#f4f1ea";
-export const BORDER = "#a8a59c";
+/** Put in at build time by bench/page-config.ts, from the app's marks table. */
+declare const __BENCH_LOOK__: BenchLook;
+
+// The app's ocean, land and country outlines in its light theme, so the pages draw what it draws.
+export const OCEAN = __BENCH_LOOK__.ocean;
+export const LAND = __BENCH_LOOK__.land;
+export const BORDER = __BENCH_LOOK__.border;
+/** The outline's width on the SVG map, and in MapLibre as [zoom, width, …] stops. */
+export const BORDER_WIDTH = __BENCH_LOOK__.borderWidth;
+export const BORDER_WIDTH_BY_ZOOM = __BENCH_LOOK__.borderWidthByZoom;
 
 export async function loadCountries(): Promise<FeatureCollection> {
   const response = await fetch("./data/world.json");

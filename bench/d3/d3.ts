@@ -8,7 +8,7 @@
  */
 import { geoMercator, geoPath } from "d3-geo";
 import type { Feature } from "geojson";
-import { BORDER, LAND, loadCountries, mapContainer, OCEAN, runPage } from "../world.ts";
+import { BORDER, BORDER_WIDTH, LAND, loadCountries, mapContainer, OCEAN, runPage } from "../world.ts";
 
 const CLASSES = [LAND, "#0b6fa4", "#56b4e9", "#009e73", "#e69f00"];
 const SVG = "http://www.w3.org/2000/svg";
@@ -18,14 +18,22 @@ async function start(): Promise<void> {
   const container = mapContainer();
   const { width, height } = container.getBoundingClientRect();
   // Our geometry winds exterior rings as RFC 7946 (counter-clockwise): d3 wants them clockwise.
-  const features = countries.features.map((f) => reverseRings(f));
-  const projection = geoMercator().fitExtent(
-    [
-      [8, 8],
-      [width - 8, height - 8],
-    ],
-    { type: "FeatureCollection", features: features.filter((f) => String(f.id) !== "ATA") },
-  );
+  // Without Antarctica, as most Mercator graphics: its ring along the pole goes to infinity in
+  // Mercator, and once in view (a tall phone) its fill covered the whole map.
+  const features = countries.features.filter((f) => String(f.id) !== "ATA").map((f) => reverseRings(f));
+  // Clipped to the map, as the app's SVG map is.
+  const projection = geoMercator()
+    .fitExtent(
+      [
+        [8, 8],
+        [width - 8, height - 8],
+      ],
+      { type: "FeatureCollection", features },
+    )
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
   const path = geoPath(projection);
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
@@ -42,7 +50,7 @@ async function start(): Promise<void> {
     shape.setAttribute("d", d);
     shape.setAttribute("fill", CLASSES[(id.charCodeAt(0) + id.charCodeAt(1)) % CLASSES.length] ?? OCEAN);
     shape.setAttribute("stroke", BORDER);
-    shape.setAttribute("stroke-width", "0.3");
+    shape.setAttribute("stroke-width", String(BORDER_WIDTH));
     const title = document.createElementNS(SVG, "title");
     title.textContent = id;
     shape.append(title);
