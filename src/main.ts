@@ -157,7 +157,7 @@ async function start(): Promise<void> {
   mountPrintLink(byId("app"), () => window.location.href);
   if (embed.compact && credit) mountEmbedChrome(credit, () => window.location.href);
   for (const format of ["svg", "png"] as const) {
-    onClickWith(byId(`download-${format}`), code.exporter, "the download", (exporter) => {
+    onClickWith(byId(`download-${format}`), code.exporter, "the downloads", (exporter) => {
       const state = store.get();
       const view = { ...mapViewOf(state), highlight: [] };
       exporter.download(format, { dataset, index, scene: sceneOf(state), state, view, countries: svgCountries });
