@@ -116,16 +116,19 @@ describe("code loaded on first use", () => {
       [1280, 800],
       [390, 844],
     ] as const) {
-      const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=cobalt&table=1`, {
-        width,
-        height,
-        saveData: true,
-      });
+      const context = await chromium.browser.newContext({ viewport: { width, height }, reducedMotion: "reduce" });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      // The table's code arrives well after the data: ready still waits for the table.
+      await holdChunk(page, "table", { ms: 1500 });
+      await page.goto(`${appUrl}?view=minerals&mineral=cobalt&table=1`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 45_000 });
       expect(await page.locator("#table-view table.data-table tbody tr").count()).toBeGreaterThan(0);
       expect(await page.locator("#table-view .lazy-loading").count()).toBe(0);
       await screenshot(page, `first-use-table-${width}`);
       expect(errors).toEqual([]);
-      await page.context().close();
+      await context.close();
     }
   });
 
