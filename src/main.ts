@@ -57,6 +57,14 @@ async function start(): Promise<void> {
     exporter: chunk(() => import("./ui/export.ts")),
   };
   if (parsed.state.table) code.table.prefetch();
+  // Sharing needs only the address: it works while the data load.
+  const shareButton = byId("share-button");
+  onClickWith(shareButton, code.share, "the share dialog", (share) =>
+    share.openShare(
+      () => window.location.href,
+      () => document.title,
+    ),
+  );
 
   const { world, dataset } = await loadWithStatus(loadData, {
     loading: byId("loading"),
@@ -146,13 +154,6 @@ async function start(): Promise<void> {
   const closeSources = mountSourcesButton(sourcesButton, byId("methodology"), store, code.sources.load);
   prefetchOnIntent(sourcesButton, code.sources);
   prefetchOnIntent(controls.tableToggle, code.table);
-  const shareButton = byId("share-button");
-  onClickWith(shareButton, code.share, "the share dialog", (share) =>
-    share.openShare(
-      () => window.location.href,
-      () => document.title,
-    ),
-  );
   const credit = document.querySelector<HTMLElement>(".credit");
   mountPrintLink(byId("app"), () => window.location.href);
   if (embed.compact && credit) mountEmbedChrome(credit, () => window.location.href);

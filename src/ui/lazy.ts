@@ -79,16 +79,19 @@ export function prefetchWhenIdle(chunks: readonly (readonly [Element, Chunk<unkn
 export function onClickWith<M>(button: HTMLElement, code: Chunk<M>, what: string, use: (module: M) => void): void {
   prefetchOnIntent(button, code);
   let notice: HTMLElement | null = null;
+  let waiting = false;
   const run = () => {
     const loaded = code.module;
     if (loaded) {
       use(loaded);
       return;
     }
-    if (button.getAttribute("aria-busy") === "true") return; // already on its way: one click, one action
+    if (waiting) return; // already on its way: one click, one action
+    waiting = true;
     button.setAttribute("aria-busy", "true");
     code.load().then(
       (module) => {
+        waiting = false;
         button.removeAttribute("aria-busy");
         notice?.remove();
         notice = null;
@@ -96,6 +99,7 @@ export function onClickWith<M>(button: HTMLElement, code: Chunk<M>, what: string
       },
       (error: unknown) => {
         console.error(error);
+        waiting = false;
         button.removeAttribute("aria-busy");
         notice?.remove();
         notice = failure(what, () => {

@@ -102,6 +102,24 @@ describe("code loaded on first use", () => {
     await page.context().close();
   }, 90_000);
 
+  it("Share works while the data load (it needs only the address)", async () => {
+    const context = await chromium.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: "reduce",
+    });
+    const page = await context.newPage();
+    await page.route(/\/data\/[^/]+\.json$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue();
+    });
+    await page.goto(appUrl);
+    await page.getByRole("button", { name: "Share / embed" }).click();
+    await page.getByRole("dialog", { name: "Share this map" }).waitFor({ state: "visible" });
+    expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBeUndefined();
+    expect(await page.locator("#share-link").inputValue()).toContain(new URL(appUrl).host);
+    await context.close();
+  });
+
   it("keyboard: T opens the table cold", async () => {
     const { page, errors } = await openApp(chromium.browser, appUrl, { saveData: true });
     await page.keyboard.press("t");
