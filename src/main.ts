@@ -13,11 +13,9 @@ import { applyEmbedParts, mountEmbedChrome } from "./embed/chrome.ts";
 import { embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
 import { MAP_DESCRIPTION, startRenderers } from "./map/renderers.ts";
-import { indexOf, memoize } from "./model/derive.ts";
-import { methodologyModel } from "./model/methodology.ts";
+import { indexOf } from "./model/derive.ts";
 import type { ShortcutCommand } from "./model/shortcuts.ts";
 import { nextEvent, previousEvent } from "./model/timeline.ts";
-import { exportName, exportTextOf } from "./present/export.ts";
 import { mapViewBuilder } from "./present/map.ts";
 import { sceneBuilder } from "./present/scene.ts";
 import { tooltipOf } from "./present/tooltip.ts";
@@ -26,13 +24,12 @@ import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
 import { parseSearch } from "./state/url.ts";
 import { mountControls } from "./ui/controls.ts";
-import { exportSvg, mountDownloads } from "./ui/export.ts";
 import { mountHelp } from "./ui/help.ts";
 import { watchKeys } from "./ui/keys.ts";
+import { chunk, onClickWith, prefetchOnIntent, prefetchWhenIdle } from "./ui/lazy.ts";
 import { mountPrintLink } from "./ui/print.ts";
 import { renderer } from "./ui/render.ts";
-import { mountShare } from "./ui/share.ts";
-import { mountSourcesButton } from "./ui/sources.ts";
+import { mountSourcesButton } from "./ui/sources-button.ts";
 import { loadWithStatus, markReady, markRenderer, renderUnexpected } from "./ui/status.ts";
 import { mountTimeline } from "./ui/timeline.ts";
 import { renderTooltip } from "./ui/tooltip.ts";
@@ -51,6 +48,23 @@ async function start(): Promise<void> {
   const motionQuery = window.matchMedia("(prefers-reduced-motion: reduce)");
   const themeOf = (state: AppState) => resolvedTheme(state.theme, darkQuery.matches);
   document.documentElement.dataset.theme = themeOf(parsed.state);
+  // Loaded on first use (src/ui/lazy.ts): what the first view does not show. A table the URL asks
+  // for is part of the first render, so its code loads beside the data.
+  const code = {
+    table: chunk(() => import("./ui/table.ts")),
+    sources: chunk(() => import("./ui/sources.ts")),
+    share: chunk(() => import("./ui/share.ts")),
+    exporter: chunk(() => import("./ui/export.ts")),
+  };
+  if (parsed.state.table) code.table.prefetch();
+  // Sharing needs only the address: it works while the data load.
+  const shareButton = byId("share-button");
+  onClickWith(shareButton, code.share, "the share dialog", (share) =>
+    share.openShare(
+      () => window.location.href,
+      () => document.title,
+    ),
+  );
 
   const { world, dataset } = await loadWithStatus(loadData, {
     loading: byId("loading"),
@@ -101,6 +115,12 @@ async function start(): Promise<void> {
     onReady: () => {
       markReady();
       if (embed.messageParent) postReady();
+      prefetchWhenIdle([
+        [controls.tableToggle, code.table],
+        [sourcesButton, code.sources],
+        [shareButton, code.share],
+        [byId("download-png"), code.exporter],
+      ]);
     },
   });
   // For tests and host pages that want to know where a place is drawn.
@@ -130,21 +150,20 @@ async function start(): Promise<void> {
   const toDate = (date: string) => setState({ date: date === index.timeline.end ? null : date });
   const timeline = mountTimeline(byId("timeline"), index.timeline, toDate, () => motionQuery.matches);
 
-  const closeSources = mountSourcesButton(byId("sources-button"), byId("methodology"), store);
-  mountShare(
-    byId("share"),
-    () => window.location.href,
-    () => document.title,
-  );
+  const sourcesButton = byId("sources-button");
+  const closeSources = mountSourcesButton(sourcesButton, byId("methodology"), store, code.sources.load);
+  prefetchOnIntent(sourcesButton, code.sources);
+  prefetchOnIntent(controls.tableToggle, code.table);
   const credit = document.querySelector<HTMLElement>(".credit");
   mountPrintLink(byId("app"), () => window.location.href);
   if (embed.compact && credit) mountEmbedChrome(credit, () => window.location.href);
-  mountDownloads({ svg: byId("download-svg"), png: byId("download-png") }, () => {
-    const state = store.get();
-    const text = exportTextOf(dataset, index, sceneOf(state), state.view);
-    const svg = exportSvg({ ...mapViewOf(state), highlight: [] }, svgCountries, text);
-    return { svg, name: exportName(sceneOf(state), state) };
-  });
+  for (const format of ["svg", "png"] as const) {
+    onClickWith(byId(`download-${format}`), code.exporter, "the downloads", (exporter) => {
+      const state = store.get();
+      const view = { ...mapViewOf(state), highlight: [] };
+      exporter.download(format, { dataset, index, scene: sceneOf(state), state, view, countries: svgCountries });
+    });
+  }
 
   const render = renderer(
     { controls, timeline, map: (view) => map.update(view) },
@@ -155,14 +174,15 @@ async function start(): Promise<void> {
       themeOf,
       sceneOf,
       mapViewOf,
-      // Built when first opened: sorting every source is work the first paint does not need.
-      methodology: memoize(() => methodologyModel(dataset)),
+      table: code.table,
+      sources: code.sources,
       headline: embed.compact,
       onMineral: openMineral,
       onCloseSources: closeSources,
     },
   );
   store.subscribe(render);
+  if (store.get().table) await code.table.load().catch(() => undefined); // a failure shows in the table
   render();
   map.start();
   darkQuery.addEventListener("change", render);

@@ -28,6 +28,8 @@ export interface ControlHandlers {
 export type { MineralOptions };
 
 export interface Controls {
+  /** The Table button (its code is prefetched when the reader reaches for it). */
+  tableToggle: HTMLElement;
   render(state: AppState, minerals: MineralOptions | null): void;
 }
 
@@ -150,6 +152,7 @@ export function mountControls(
   );
 
   return {
+    tableToggle: table,
     render(state, mineralOptions) {
       table.setAttribute("aria-pressed", state.table ? "true" : "false");
       table.textContent = state.table ? "Map" : "Table";

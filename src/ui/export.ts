@@ -1,7 +1,8 @@
 /**
  * Downloads of the current view: an SVG drawn by the d3 renderer (Equal Earth) with the title,
  * legend, date and source credit, and the same as a PNG at 2× resolution. Works offline: the image
- * is made in the page, from a data: URL (allowed by our CSP), and saved through a blob link.
+ * is made in the page, from a data: URL (allowed by our CSP), and saved through a blob link. This
+ * module loads on the first click of a download button (src/ui/lazy.ts).
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { s } from "../dom.ts";
@@ -9,8 +10,11 @@ import { fallbackProjection } from "../map/frame.ts";
 import { MARKS } from "../map/marks.ts";
 import { countryPaths, mapElements } from "../map/svg.ts";
 import type { MapView } from "../map/view.ts";
+import type { Index, Scene } from "../model/derive.ts";
 import { BASE_PALETTE } from "../model/palette.ts";
-import type { ExportText } from "../present/export.ts";
+import { type ExportText, exportName, exportTextOf } from "../present/export.ts";
+import type { AppState } from "../state/state.ts";
+import type { Dataset } from "../types.ts";
 
 export const EXPORT_WIDTH = 1200;
 const MAP_HEIGHT = 585;
@@ -135,19 +139,27 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The page's download buttons: the current view as SVG and as a PNG at 2×, made offline. */
-export function mountDownloads(
-  buttons: { svg: HTMLElement; png: HTMLElement },
-  image: () => { svg: SVGSVGElement; name: string },
-): void {
-  buttons.svg.addEventListener("click", () => {
-    const { svg, name } = image();
+/** What a download draws: the view shown now. */
+export interface ViewImage {
+  dataset: Dataset;
+  index: Index;
+  scene: Scene;
+  state: AppState;
+  /** The map's view, without the hover's highlight. */
+  view: MapView;
+  countries: FeatureCollection<Polygon | MultiPolygon, { iso3: string }>;
+}
+
+/** Saves the view shown now as an SVG, or as a PNG at 2×. */
+export function download(format: "svg" | "png", image: ViewImage): void {
+  const text = exportTextOf(image.dataset, image.index, image.scene, image.state.view);
+  const svg = exportSvg(image.view, image.countries, text);
+  const name = exportName(image.scene, image.state);
+  if (format === "svg") {
     saveBlob(new Blob([svgText(svg)], { type: "image/svg+xml" }), `${name}.svg`);
-  });
-  buttons.png.addEventListener("click", () => {
-    const { svg, name } = image();
-    svgToPng(svg, 2)
-      .then((png) => saveBlob(png, `${name}.png`))
-      .catch((error: unknown) => console.error(error));
-  });
+    return;
+  }
+  svgToPng(svg, 2)
+    .then((png) => saveBlob(png, `${name}.png`))
+    .catch((error: unknown) => console.error(error));
 }

@@ -1,8 +1,7 @@
 /**
- * The minerals insight card: top producers (a d3-scaled bar chart), concentration figures, the bloc
- * against China for this mineral, and the same comparison across every mineral. Text only, no HTML.
+ * The minerals insight card: top producers (a bar chart), concentration figures, the bloc against
+ * China for this mineral, and the same comparison across every mineral. Text only, no HTML.
  */
-import { scaleLinear } from "d3-scale";
 import { CHINA } from "../config.ts";
 import { h, s, setChildren } from "../dom.ts";
 import type { MineralsScene } from "../model/derive.ts";
@@ -24,6 +23,19 @@ function sourceLine(source: Source | null): HTMLElement | null {
   );
 }
 
+/**
+ * A linear map of `domain` onto `range`, as d3-scale's `scaleLinear().domain(domain).range(range)`
+ * computes it (the same arithmetic, so the same numbers), without the ~22 kB of d3 it pulls in.
+ */
+export function linear(domain: readonly [number, number], range: readonly [number, number]): (value: number) => number {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  return (value) => {
+    const t = d1 - d0 ? (value - d0) / (d1 - d0) : 0.5;
+    return r0 * (1 - t) + r1 * t;
+  };
+}
+
 /** Horizontal bars of the top producers' shares, bloc members marked. */
 function producerChart(scene: MineralsScene, colours: InsightColours): SVGSVGElement | null {
   const bars = scene.concentration?.bars ?? [];
@@ -31,9 +43,7 @@ function producerChart(scene: MineralsScene, colours: InsightColours): SVGSVGEle
   const width = 340;
   const row = 22;
   const labelWidth = 128;
-  const x = scaleLinear()
-    .domain([0, Math.max(...bars.map((b) => b.share), 0.01)])
-    .range([0, width - labelWidth - 62]);
+  const x = linear([0, Math.max(...bars.map((b) => b.share), 0.01)], [0, width - labelWidth - 62]);
   const svg = s("svg", {
     class: "producer-chart",
     viewBox: `0 0 ${width} ${bars.length * row}`,

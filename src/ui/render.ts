@@ -7,9 +7,7 @@ import { renderEmbedHeadline } from "../embed/chrome.ts";
 import { embedHeadline } from "../embed/embed.ts";
 import type { MapView } from "../map/view.ts";
 import type { Index, Scene } from "../model/derive.ts";
-import type { MethodologyModel } from "../model/methodology.ts";
 import type { Theme } from "../model/palette.ts";
-import { nextSort, tableModel } from "../model/table.ts";
 import { mineralOptionsOf } from "../present/controls.ts";
 import { insightColours } from "../present/insight.ts";
 import { legendBuilder } from "../present/legend.ts";
@@ -20,11 +18,10 @@ import type { AppState } from "../state/state.ts";
 import type { Store } from "../state/store.ts";
 import type { Dataset } from "../types.ts";
 import type { Controls } from "./controls.ts";
+import { type Chunk, drawWhenLoaded } from "./lazy.ts";
 import { renderLegend } from "./legend.ts";
 import { renderInsight } from "./minerals.ts";
 import { renderPanel } from "./panel.ts";
-import { downloadLinks, renderMethodology } from "./sources.ts";
-import { renderTable } from "./table.ts";
 import type { TimelineControl } from "./timeline.ts";
 
 /** The surfaces mounted elsewhere; the others are index.html's #legend, #insight, #panel, #summary, #table-view and #methodology. */
@@ -42,7 +39,9 @@ export interface RenderInputs {
   themeOf: (state: AppState) => Theme;
   sceneOf: (state: AppState) => Scene;
   mapViewOf: (state: AppState, session: Session) => MapView;
-  methodology: () => MethodologyModel;
+  /** The table's and the sources panel's code, loaded on first use (src/ui/lazy.ts). */
+  table: Chunk<typeof import("./table.ts")>;
+  sources: Chunk<typeof import("./sources.ts")>;
   /** An embed shows a one-line headline for its view. */
   headline: boolean;
   onMineral: (mineral: string, stage?: AppState["stage"]) => void;
@@ -62,13 +61,14 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
   };
   const dispatch = store.dispatch;
   const legendOf = legendBuilder(dataset, index);
-  let drawn: { state: AppState | null; theme: Theme | null; session: Session | null; legend: unknown } = {
-    state: null,
-    theme: null,
-    session: null,
-    legend: null,
-  };
-  return () => {
+  let drawn: {
+    state: AppState | null;
+    theme: Theme | null;
+    session: Session | null;
+    legend: unknown;
+    code: { table: unknown; sources: unknown };
+  } = { state: null, theme: null, session: null, legend: null, code: { table: null, sources: null } };
+  const render = () => {
     const state = store.get();
     const session = store.session();
     const theme = inputs.themeOf(state);
@@ -100,33 +100,25 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
       });
     }
     const previous = drawn.session;
-    if (stateChanged || session.tableSort !== previous?.tableSort || session.tableQuery !== previous?.tableQuery) {
+    // A surface whose code has just arrived is drawn now (it showed "Loading…" until then).
+    const code = { table: inputs.table.module, sources: inputs.sources.module };
+    const tableChanged = session.tableSort !== previous?.tableSort || session.tableQuery !== previous?.tableQuery;
+    if (stateChanged || tableChanged || code.table !== drawn.code.table) {
       surfaces.table.hidden = !state.table;
-      if (state.table) {
-        const model = tableModel(dataset, index, current);
-        const key = `${state.view}:${state.forum}`; // columns differ per view: a new view resets the sort
-        const sort = session.tableSort?.key === key ? session.tableSort.sort : model.sort;
-        renderTable(
-          surfaces.table,
-          model,
-          { sort, query: session.tableQuery },
-          {
-            onSort: (column) => dispatch({ type: "table-sort", key, sort: nextSort(model, sort, column) }),
-            onQuery: (query) => dispatch({ type: "table-query", query }),
-            onCountry: (iso3) => dispatch({ type: "select-country", iso3 }),
-          },
-        );
-      }
+      if (state.table && code.table)
+        code.table.drawTable(surfaces.table, { dataset, index, scene: current, state, session, dispatch });
+      else if (state.table) drawWhenLoaded(surfaces.table, inputs.table, "the table", render);
     }
-    if (session.methodologyOpen !== previous?.methodologyOpen) {
-      renderMethodology(
-        surfaces.methodology,
-        session.methodologyOpen ? inputs.methodology() : null,
-        { onClose: inputs.onCloseSources },
-        downloadLinks(import.meta.env.BASE_URL),
-      );
+    if (session.methodologyOpen !== previous?.methodologyOpen || code.sources !== drawn.code.sources) {
+      const open = session.methodologyOpen;
+      if (code.sources) code.sources.drawSources(surfaces.methodology, open ? dataset : null, inputs.onCloseSources);
+      else if (open) {
+        surfaces.methodology.hidden = false;
+        drawWhenLoaded(surfaces.methodology, inputs.sources, "the sources and methodology", render);
+      } else surfaces.methodology.hidden = true;
     }
     surfaces.map(inputs.mapViewOf(state, session));
-    drawn = { state, theme, session, legend };
+    drawn = { state, theme, session, legend, code };
   };
+  return render;
 }

@@ -1,7 +1,8 @@
 /**
  * Share and embed: a button that opens a dialog with the link to the current view, the embed code
  * (auto-height iframe + host script, or a plain iframe for hosts that forbid scripts) and a live
- * preview of what the code gives. Everything is built with text nodes; nothing becomes HTML.
+ * preview of what the code gives. Everything is built with text nodes; nothing becomes HTML. The
+ * button is index.html's; this module loads on its first use (src/ui/lazy.ts) and builds the dialog then.
  */
 
 import { h } from "../dom.ts";
@@ -42,9 +43,15 @@ async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElem
   }
 }
 
-export function mountShare(container: HTMLElement, getUrl: () => string, getTitle: () => string): void {
-  const open = h("button", { type: "button", class: "share-button", "aria-haspopup": "dialog" }, "Share / embed");
+let opener: (() => void) | null = null;
 
+/** Opens the dialog (built on the first call) with the link and embed code of the view shown now. */
+export function openShare(getUrl: () => string, getTitle: () => string): void {
+  opener ??= shareDialog(getUrl, getTitle);
+  opener();
+}
+
+function shareDialog(getUrl: () => string, getTitle: () => string): () => void {
   const close = h("button", { type: "button", class: "share-close", "aria-label": "Close" }, "×");
   const link = h("input", {
     id: "share-link",
@@ -257,11 +264,6 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
     }
   });
 
-  open.addEventListener("click", () => {
-    say("");
-    refresh();
-    dialog.showModal();
-  });
   close.addEventListener("click", () => dialog.close());
   // A click on the backdrop (the dialog element itself, outside its content box) closes it.
   dialog.addEventListener("click", (event) => {
@@ -277,6 +279,10 @@ export function mountShare(container: HTMLElement, getUrl: () => string, getTitl
   // Closing frees the preview's map (and its WebGL contexts).
   dialog.addEventListener("close", hidePreview);
 
-  container.append(open);
   document.body.append(dialog);
+  return () => {
+    say("");
+    refresh();
+    dialog.showModal();
+  };
 }

@@ -6,7 +6,13 @@
 
 import { h, setChildren } from "../dom.ts";
 import { formatDate } from "../model/format.ts";
-import type { MethodologyModel, MethodologySection, MethodologySource } from "../model/methodology.ts";
+import {
+  type MethodologyModel,
+  type MethodologySection,
+  type MethodologySource,
+  methodologyModel,
+} from "../model/methodology.ts";
+import type { Dataset } from "../types.ts";
 
 export interface MethodologyHandlers {
   onClose(): void;
@@ -124,22 +130,18 @@ export function renderMethodology(
   el.hidden = false;
 }
 
+const models = new WeakMap<Dataset, MethodologyModel>();
+
 /**
- * The "Sources, method & data" button: opens and closes the panel through the store (the one render
- * draws it), moving the focus into the panel and back. Returns what closes it (Escape, its ×).
+ * The panel as the one render draws it (src/ui/render.ts): the dataset's sources and method, or
+ * hidden (null). The model is built when first opened (sorting every source is work the first
+ * paint does not need) and kept; this module loads with the panel (src/ui/lazy.ts).
  */
-export function mountSourcesButton(
-  button: HTMLElement,
-  panel: HTMLElement,
-  store: { session(): { methodologyOpen: boolean }; dispatch(action: { type: "methodology"; open: boolean }): void },
-): () => void {
-  const close = () => {
-    store.dispatch({ type: "methodology", open: false });
-    button.focus();
-  };
-  button.addEventListener("click", () => {
-    store.dispatch({ type: "methodology", open: !store.session().methodologyOpen });
-    if (store.session().methodologyOpen) panel.querySelector<HTMLElement>(".methodology-close")?.focus();
-  });
-  return close;
+export function drawSources(el: HTMLElement, dataset: Dataset | null, onClose: () => void): void {
+  let model: MethodologyModel | null = null;
+  if (dataset) {
+    model = models.get(dataset) ?? methodologyModel(dataset);
+    models.set(dataset, model);
+  }
+  renderMethodology(el, model, { onClose }, downloadLinks(import.meta.env.BASE_URL));
 }

@@ -6,7 +6,20 @@
  */
 
 import { h, setChildren } from "../dom.ts";
-import { filterRows, rowCount, sortRows, type TableModel, type TableSort } from "../model/table.ts";
+import type { Index, Scene } from "../model/derive.ts";
+import {
+  filterRows,
+  nextSort,
+  rowCount,
+  sortRows,
+  type TableModel,
+  type TableSort,
+  tableModel,
+} from "../model/table.ts";
+import type { Session } from "../state/session.ts";
+import type { AppState } from "../state/state.ts";
+import type { Store } from "../state/store.ts";
+import type { Dataset } from "../types.ts";
 
 export interface TableOptions {
   sort: TableSort;
@@ -17,6 +30,35 @@ export interface TableHandlers {
   onSort(column: number): void;
   onQuery(query: string): void;
   onCountry(iso3: string): void;
+}
+
+export interface TableInputs {
+  dataset: Dataset;
+  index: Index;
+  scene: Scene;
+  state: AppState;
+  session: Session;
+  dispatch: Store["dispatch"];
+}
+
+/**
+ * The table surface of the one render (src/ui/render.ts): the scene's rows, sorted and searched as
+ * the session has them. Here, not in the render, so its code loads with the table (src/ui/lazy.ts).
+ */
+export function drawTable(el: HTMLElement, { dataset, index, scene, state, session, dispatch }: TableInputs): void {
+  const model = tableModel(dataset, index, scene);
+  const key = `${state.view}:${state.forum}`; // columns differ per view: a new view resets the sort
+  const sort = session.tableSort?.key === key ? session.tableSort.sort : model.sort;
+  renderTable(
+    el,
+    model,
+    { sort, query: session.tableQuery },
+    {
+      onSort: (column) => dispatch({ type: "table-sort", key, sort: nextSort(model, sort, column) }),
+      onQuery: (query) => dispatch({ type: "table-query", query }),
+      onCountry: (iso3) => dispatch({ type: "select-country", iso3 }),
+    },
+  );
 }
 
 /** The latest handlers of each container, read by the input's listener (attached once). */
