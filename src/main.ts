@@ -6,12 +6,14 @@
  */
 import "./styles/app.css";
 import "./styles/tables.css";
-import { loadData } from "./data/load.ts";
+import { mineralTables, prefetchWhenIdle } from "./data/later.ts";
+import { loadData, loadMineralTables } from "./data/load.ts";
 import { countryFeatures, withD3Winding } from "./data/topology.ts";
 import { byId } from "./dom.ts";
 import { applyEmbedParts, mountEmbedChrome } from "./embed/chrome.ts";
 import { embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
+import { deviceHints } from "./map/engage.ts";
 import { MAP_DESCRIPTION, startRenderers } from "./map/renderers.ts";
 import { indexOf, memoize } from "./model/derive.ts";
 import { methodologyModel } from "./model/methodology.ts";
@@ -52,24 +54,29 @@ async function start(): Promise<void> {
   const themeOf = (state: AppState) => resolvedTheme(state.theme, darkQuery.matches);
   document.documentElement.dataset.theme = themeOf(parsed.state);
 
+  // The mineral tables come apart (src/data/later.ts): a minerals address fetches them beside the
+  // dataset and is drawn, and resolved, with them; every other view loads them later.
+  const early = parsed.state.view === "minerals" ? loadMineralTables() : undefined;
   const { world, dataset } = await loadWithStatus(loadData, {
     loading: byId("loading"),
     fatal: byId("fatal"),
     busy: byId("map"),
   });
+  const tables = mineralTables(dataset, early);
+  if (early) await tables.request();
   const index = indexOf(dataset);
   const resolveOptions = { index, views: AVAILABLE_VIEWS };
-  const resolved = resolve(parsed, dataset, resolveOptions);
+  const resolved = resolve(parsed, tables.dataset(), resolveOptions);
   for (const warning of resolved.warnings) console.warn(warning);
   const store = createStore(resolved.state, {
     history: window.history,
     location: window.location,
-    resolve: (state) => resolveState(state, dataset, resolveOptions),
+    resolve: (state) => resolveState(state, tables.dataset(), resolveOptions),
   });
   const { dispatch } = store;
   const setState = (patch: Partial<AppState>) => dispatch({ type: "set", patch });
-  const scene = sceneBuilder(dataset, index);
-  const sceneOf = (state: AppState) => scene(state, themeOf(state));
+  const scene = sceneBuilder(index);
+  const sceneOf = (state: AppState) => scene(tables.dataset(), state, themeOf(state));
   const mapView = mapViewBuilder(dataset.places);
   const mapViewOf = (state: AppState, session = store.session()) =>
     mapView({ scene: sceneOf(state), theme: themeOf(state), view: state.view, country: state.country, ...session });
@@ -101,6 +108,7 @@ async function start(): Promise<void> {
     onReady: () => {
       markReady();
       if (embed.messageParent) postReady();
+      prefetchWhenIdle(tables.request, deviceHints(navigator).saveData);
     },
   });
   // For tests and host pages that want to know where a place is drawn.
@@ -146,28 +154,41 @@ async function start(): Promise<void> {
     return { svg, name: exportName(sceneOf(state), state) };
   });
 
+  const methodologyOf = memoize(methodologyModel);
   const render = renderer(
     { controls, timeline, map: (view) => map.update(view) },
     {
-      dataset,
+      dataset: tables.dataset,
+      tables: tables.status,
+      onRetryTables: tables.request,
       index,
       store,
       themeOf,
       sceneOf,
       mapViewOf,
-      // Built when first opened: sorting every source is work the first paint does not need.
-      methodology: memoize(() => methodologyModel(dataset)),
+      // Built when first opened (sorting every source is work the first paint does not need), and
+      // again once the mineral tables arrive.
+      methodology: () => methodologyOf(tables.dataset()),
       headline: embed.compact,
       onMineral: openMineral,
       onCloseSources: closeSources,
     },
   );
   store.subscribe(render);
+  // What needs the mineral tables asks for them; when they arrive the state is resolved with them
+  // (a mineral, stage or year left as given) and drawn.
+  store.subscribe((state) => {
+    if (state.view === "minerals" || state.country || store.session().methodologyOpen) void tables.request();
+  });
+  tables.onChange(() => {
+    dispatch({ type: "replace", state: resolveState(store.get(), tables.dataset(), resolveOptions) });
+    render();
+  });
   render();
   map.start();
   darkQuery.addEventListener("change", render);
   window.addEventListener("popstate", () => {
-    const { state, warnings } = resolve(parseSearch(window.location.search), dataset, resolveOptions);
+    const { state, warnings } = resolve(parseSearch(window.location.search), tables.dataset(), resolveOptions);
     for (const warning of warnings) console.warn(warning);
     dispatch({ type: "replace", state });
   });

@@ -2,6 +2,8 @@
  * The one render: every surface drawn from the store's state and session, each redrawn only when
  * what it shows changed (the view models are memoised, so unchanged means identical).
  */
+
+import type { TablesStatus } from "../data/later.ts";
 import { byId } from "../dom.ts";
 import { renderEmbedHeadline } from "../embed/chrome.ts";
 import { embedHeadline } from "../embed/embed.ts";
@@ -18,10 +20,10 @@ import { panelOf } from "../present/panel.ts";
 import type { Session } from "../state/session.ts";
 import type { AppState } from "../state/state.ts";
 import type { Store } from "../state/store.ts";
-import type { Dataset } from "../types.ts";
+import type { LiveDataset } from "../types.ts";
 import type { Controls } from "./controls.ts";
 import { renderLegend } from "./legend.ts";
-import { renderInsight } from "./minerals.ts";
+import { renderInsight, renderInsightPending } from "./minerals.ts";
 import { renderPanel } from "./panel.ts";
 import { downloadLinks, renderMethodology } from "./sources.ts";
 import { renderTable } from "./table.ts";
@@ -36,7 +38,11 @@ export interface Mounted {
 }
 
 export interface RenderInputs {
-  dataset: Dataset;
+  /** The dataset as it stands: it gains the mineral tables once (src/data/later.ts). */
+  dataset: () => LiveDataset;
+  /** Where the mineral tables are: the minerals card shows it until they arrive. */
+  tables: () => TablesStatus;
+  onRetryTables: () => void;
   index: Index;
   store: Store;
   themeOf: (state: AppState) => Theme;
@@ -50,7 +56,7 @@ export interface RenderInputs {
 }
 
 export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
-  const { dataset, index, store } = inputs;
+  const { index, store } = inputs;
   const surfaces = {
     ...mounted,
     legend: byId("legend"),
@@ -61,28 +67,36 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
     methodology: byId("methodology"),
   };
   const dispatch = store.dispatch;
-  const legendOf = legendBuilder(dataset, index);
-  let drawn: { state: AppState | null; theme: Theme | null; session: Session | null; legend: unknown } = {
-    state: null,
-    theme: null,
-    session: null,
-    legend: null,
-  };
+  const legendOf = legendBuilder(inputs.dataset(), index);
+  let drawn: {
+    state: AppState | null;
+    theme: Theme | null;
+    session: Session | null;
+    legend: unknown;
+    dataset: LiveDataset | null;
+    tables: TablesStatus | null;
+  } = { state: null, theme: null, session: null, legend: null, dataset: null, tables: null };
   return () => {
     const state = store.get();
     const session = store.session();
     const theme = inputs.themeOf(state);
     const current = inputs.sceneOf(state);
-    const stateChanged = state !== drawn.state || theme !== drawn.theme;
+    const dataset = inputs.dataset();
+    const tables = inputs.tables();
+    const stateChanged =
+      state !== drawn.state || theme !== drawn.theme || dataset !== drawn.dataset || tables !== drawn.tables;
     if (stateChanged) {
       document.documentElement.dataset.theme = theme;
       surfaces.controls.render(state, mineralOptionsOf(current, state));
-      if (current.minerals) {
+      if (current.minerals?.pending) {
+        renderInsightPending(surfaces.insight, current.minerals, tables, inputs.onRetryTables);
+      } else if (current.minerals) {
         renderInsight(surfaces.insight, current.minerals, current.date, insightColours(theme), {
           onMineral: inputs.onMineral,
         });
       }
       surfaces.insight.hidden = !current.minerals;
+      surfaces.insight.classList.toggle("is-pending", !!current.minerals?.pending);
       surfaces.timeline.render(current.date);
       surfaces.summary.textContent = current.summary;
       document.title = pageTitle(current, state);
@@ -118,7 +132,10 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
         );
       }
     }
-    if (session.methodologyOpen !== previous?.methodologyOpen) {
+    if (
+      session.methodologyOpen !== previous?.methodologyOpen ||
+      (session.methodologyOpen && dataset !== drawn.dataset)
+    ) {
       renderMethodology(
         surfaces.methodology,
         session.methodologyOpen ? inputs.methodology() : null,
@@ -127,6 +144,6 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
       );
     }
     surfaces.map(inputs.mapViewOf(state, session));
-    drawn = { state, theme, session, legend };
+    drawn = { state, theme, session, legend, dataset, tables };
   };
 }

@@ -1,14 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MARKER_AREA_KM2 } from "../../../src/config.ts";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { blocDefinition } from "../../../src/model/bloc.ts";
 import { formatNumber } from "../../../src/model/format.ts";
 import { methodologyModel } from "../../../src/model/methodology.ts";
 import { STATUS_LABELS, STATUSES } from "../../../src/model/status.ts";
 import type { Dataset } from "../../../src/types.ts";
+import { publishedDataset } from "../published.ts";
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const model = methodologyModel(dataset);
 const section = (title: string) => {
   const found = model.sections.find((s) => s.title === title);

@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { indexOf } from "../../../src/model/derive.ts";
 import { resolve, resolveState } from "../../../src/state/resolve.ts";
 import { DEFAULT_STATE } from "../../../src/state/state.ts";
 import { parseSearch, toSearch } from "../../../src/state/url.ts";
+import { publishedDataset } from "../published.ts";
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const index = indexOf(dataset);
 const { start, end } = index.timeline;
 const open = (search: string) => resolve(parseSearch(search), dataset, { index });

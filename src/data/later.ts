@@ -1,0 +1,84 @@
+/**
+ * The mineral tables on demand. Only the minerals view, the sources panel and a country's panel read
+ * them, so minerals.json is not part of the first load of any other view: it is fetched once, when
+ * first needed, or when the page is idle after the map is ready, and the app's dataset then gains
+ * the tables (a new dataset object, so everything memoised on it is derived afresh).
+ */
+import type { CoreDataset, LiveDataset, MineralTable } from "../types.ts";
+import { type Loaded, loadMineralTables } from "./load.ts";
+import { withMineralTables } from "./schema.ts";
+
+export type TablesStatus =
+  | { state: "waiting" }
+  | { state: "loading" }
+  | { state: "failed"; error: string }
+  | { state: "ready" };
+
+export interface MineralTables {
+  /** The dataset as it stands: with the tables once they have arrived. */
+  dataset(): LiveDataset;
+  status(): TablesStatus;
+  /** Fetches the tables unless they are here or on their way; after a failure, tries again. */
+  request(): Promise<void>;
+  /** Called after every change of the status (and so of the dataset). */
+  onChange(listener: () => void): void;
+}
+
+type Check = (dataset: CoreDataset) => Promise<Loaded<MineralTable[]>>;
+
+/** `started`: a fetch already under way (a minerals address starts it beside the dataset's). */
+export function mineralTables(
+  core: CoreDataset,
+  started?: Check,
+  load: () => Check = loadMineralTables,
+): MineralTables {
+  let dataset: LiveDataset = { ...core, mineralTables: null };
+  let status: TablesStatus = { state: "waiting" };
+  let pending: Promise<void> | null = null;
+  let first = started;
+  const listeners: (() => void)[] = [];
+  const set = (next: TablesStatus) => {
+    status = next;
+    // Not from inside the store's dispatch that asked for the tables: listeners dispatch themselves.
+    queueMicrotask(() => {
+      for (const listener of listeners) listener();
+    });
+  };
+  const request = (): Promise<void> => {
+    if (status.state === "ready") return Promise.resolve();
+    if (pending) return pending;
+    const check = first ?? load();
+    first = undefined;
+    set({ state: "loading" });
+    pending = check(core).then((result) => {
+      pending = null;
+      if (result.ok) dataset = withMineralTables(core, result.value);
+      set(result.ok ? { state: "ready" } : { state: "failed", error: result.error });
+    });
+    return pending;
+  };
+  return {
+    dataset: () => dataset,
+    status: () => status,
+    request,
+    onChange: (listener) => listeners.push(listener),
+  };
+}
+
+/** How long after the map is ready the tables are fetched anyway, when the page is idle. */
+export const PREFETCH_AFTER_MS = 2000;
+
+/**
+ * Fetches the tables when the page is idle, a while after the map is ready (never before: the first
+ * load is the map's), so a later switch to the minerals view is instant. Not when the reader asked
+ * to save data (as src/map/engage.ts holds back WebGL): then they load when first needed.
+ */
+export function prefetchWhenIdle(request: () => unknown, saveData: boolean | undefined): void {
+  if (saveData) return;
+  setTimeout(() => {
+    const idle = (globalThis as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number })
+      .requestIdleCallback;
+    if (idle) idle(() => request(), { timeout: PREFETCH_AFTER_MS });
+    else request();
+  }, PREFETCH_AFTER_MS);
+}
