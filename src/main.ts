@@ -160,7 +160,7 @@ async function start(): Promise<void> {
     {
       dataset: tables.dataset,
       tables: tables.status,
-      onRetryTables: tables.request,
+      onRetryTables: tables.retry,
       index,
       store,
       themeOf,

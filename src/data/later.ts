@@ -18,8 +18,10 @@ export interface MineralTables {
   /** The dataset as it stands: with the tables once they have arrived. */
   dataset(): LiveDataset;
   status(): TablesStatus;
-  /** Fetches the tables unless they are here or on their way; after a failure, tries again. */
+  /** Fetches the tables, the first time only (what needs them asks on every change). */
   request(): Promise<void>;
+  /** After a failure, tries again (the reader's button: never on its own, not to hammer a server in trouble). */
+  retry(): Promise<void>;
   /** Called after every change of the status (and so of the dataset). */
   onChange(listener: () => void): void;
 }
@@ -44,8 +46,7 @@ export function mineralTables(
       for (const listener of listeners) listener();
     });
   };
-  const request = (): Promise<void> => {
-    if (status.state === "ready") return Promise.resolve();
+  const fetchTables = (): Promise<void> => {
     if (pending) return pending;
     const check = first ?? load();
     first = undefined;
@@ -60,7 +61,8 @@ export function mineralTables(
   return {
     dataset: () => dataset,
     status: () => status,
-    request,
+    request: () => (status.state === "waiting" ? fetchTables() : (pending ?? Promise.resolve())),
+    retry: () => (status.state === "failed" ? fetchTables() : (pending ?? Promise.resolve())),
     onChange: (listener) => listeners.push(listener),
   };
 }

@@ -170,3 +170,31 @@ describe("methodologyModel: definitions and gaps", () => {
     expect(methodologyModel(dataset)).toEqual(model);
   });
 });
+
+describe("methodologyModel before the mineral tables arrive", () => {
+  const early = methodologyModel({ ...dataset, mineralTables: null });
+  const text = (m: typeof early, title: string) => {
+    const s = m.sections.find((x) => x.title === title);
+    return [...(s?.paragraphs ?? []), ...(s?.definitions.flat() ?? [])].join("\n");
+  };
+
+  it("says they are still loading, and tells no table figure it cannot know", () => {
+    expect(text(early, "About the data")).toMatch(
+      /the published mineral tables covering \d+ of \d+ minerals \(still loading/,
+    );
+    expect(text(model, "About the data")).toMatch(/\d+ published mineral tables covering/);
+    const gaps = text(early, "Known gaps");
+    expect(gaps).not.toMatch(/country values are withheld/);
+    expect(gaps).not.toMatch(/lower bound/);
+    expect(gaps).toMatch(/Germanium has no country data/); // from the catalogue, in dataset.json
+    expect(gaps).toMatch(/China \(CHN\) is shown apart/);
+  });
+
+  it("counts only the records it has: the tables' sources gain their citations when they arrive", () => {
+    const usedBy = (m: typeof early, id: string) => m.sources.find((s) => s.id === id)?.usedBy;
+    expect(usedBy(early, "iea-cmd-2025")).toBeLessThan(usedBy(model, "iea-cmd-2025") ?? 0);
+    expect(usedBy(early, "state-2026-02-04-ministerial-factsheet")).toBe(
+      usedBy(model, "state-2026-02-04-ministerial-factsheet"),
+    );
+  });
+});
