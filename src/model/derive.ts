@@ -23,7 +23,13 @@ import { type Choropleth, forumsChoropleth, pactsChoropleth } from "./choropleth
 import { formatDate, formatShare } from "./format.ts";
 import { activeMemberships, CATEGORY_NOUNS, type ForumCategory, type ForumMembers, forumMembers } from "./forums.ts";
 import { allMineralsBloc, type BlocRow, type Concentration, concentrationOf } from "./insight.ts";
-import { chooseTable, hhiReading, type MineralChoice, mineralChoropleth } from "./minerals.ts";
+import {
+  chooseTable,
+  hhiReading,
+  type MineralChoice,
+  mineralChoropleth,
+  pendingMineralChoropleth,
+} from "./minerals.ts";
 import type { Theme } from "./palette.ts";
 import { type CountryStatus, pactStatus, type Status, statusByCountry } from "./status.ts";
 import { clampDate, type Timeline, timelineOf } from "./timeline.ts";
@@ -111,6 +117,7 @@ export function deriveScene(dataset: LiveDataset, index: Index, state: SceneStat
   const forums = state.view === "forums" ? forumMembers(dataset, state.forum, date, memberships) : null;
   let choropleth: Choropleth;
   if (forums) choropleth = forumsChoropleth(dataset, state.forum, date, theme, index.drawable, forums);
+  else if (minerals?.pending) choropleth = pendingMineralChoropleth(state.stage, theme);
   else if (minerals?.choice) choropleth = mineralChoropleth(minerals.choice.table, theme, index.drawable);
   else if (minerals) choropleth = { title: minerals.mineral?.name ?? "Minerals", categories: [], countries: new Map() };
   else choropleth = pactsChoropleth(dataset, date, theme, index.drawable, statuses);

@@ -55,9 +55,10 @@ describe("the mineral tables load after the first view", () => {
     const { page, requests } = await openApp(chromium.browser, appUrl, { saveData: true });
     await page.waitForTimeout(4000); // past the idle prefetch (PREFETCH_AFTER_MS after ready)
     expect(fetchedTables(requests)).toEqual([]);
-    await page.locator("#sources-button").click();
     // The sources panel counts the tables' citations: opening it asks for them.
-    await page.waitForRequest(TABLES, { timeout: 15_000 });
+    const asked = page.waitForRequest(TABLES, { timeout: 15_000 });
+    await page.locator("#sources-button").click();
+    await asked;
     await expect
       .poll(() => page.locator("#methodology").textContent(), { timeout: 15_000 })
       .toMatch(/\d+ published mineral tables covering/);

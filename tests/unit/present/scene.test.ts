@@ -29,9 +29,12 @@ describe("scene of a state", () => {
     const pending = sceneOf(early, minerals, "light");
     expect(pending.minerals).toMatchObject({ pending: true, choice: null, concentration: null, allMinerals: [] });
     expect(pending.minerals?.mineral?.slug).toBe("rare-earths");
-    // Nothing coloured as if it were known: no categories, no country entries.
-    expect(pending.choropleth.categories).toEqual([]);
+    // Nothing coloured as if it were known: no country entries, no counts; the legend it will have.
+    const arrivedChoropleth = sceneFor({ view: "minerals" }).choropleth;
     expect(pending.choropleth.countries.size).toBe(0);
+    expect(pending.choropleth.pending).toBe(true);
+    expect(pending.choropleth.categories.map((c) => c.key)).toEqual(arrivedChoropleth.categories.map((c) => c.key));
+    expect(pending.choropleth.title).toBe("Refining, share of world");
     expect(pending.summary).toBe("Rare earths: loading the country data…");
     // The pacts view does not need the tables: the same scene with or without them.
     expect(sceneOf(early, DEFAULT_STATE, "light")).toEqual(sceneOf(dataset, DEFAULT_STATE, "light"));
