@@ -32,6 +32,8 @@ describe("byte budgets of the embed view", () => {
     expect(weight.files.map((f) => f.path)).toEqual(
       expect.arrayContaining(["index.html", "data/world.json", "data/dataset.json"]),
     );
+    // The mineral tables are not part of the first load (src/data/later.ts).
+    expect(weight.files.map((f) => f.path)).not.toContain("data/minerals.json");
     expect(weight.byKind.js.files).toBeGreaterThan(0);
     expect(weight.byKind.css.files).toBeGreaterThan(0);
     // Light first: nothing of MapLibre or deck.gl (the map chunk, src/map/mount.ts) before the map is interactive.
