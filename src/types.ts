@@ -27,7 +27,7 @@ export interface Place {
   marker: boolean;
 }
 
-// ─── The dataset the app loads (public/data/dataset.json), built and validated from data/ ────────
+// ─── The dataset the app loads (public/data/dataset.json and minerals.json), built from data/ ────
 
 export type Stage = (typeof STAGES)[number];
 export type Cohort = (typeof COHORTS)[number];
