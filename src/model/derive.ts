@@ -149,7 +149,7 @@ function mineralsScene(dataset: LiveDataset, index: Index, state: SceneState, da
 /** "Cobalt, mine production 2025: DR Congo leads with 74% … the bloc holds 77% against China's 0.7%." */
 function mineralsSummary(scene: MineralsScene, date: string): string {
   if (!scene.mineral) return "Pick a mineral.";
-  if (scene.pending) return `${scene.mineral.name}: loading the country data…`;
+  if (scene.pending) return `${scene.mineral.name}: the country data are not loaded yet.`;
   const c = scene.concentration;
   const table = scene.choice?.table;
   if (!table || !c) return `${scene.mineral.name}: ${scene.mineral.note || "no country data published."}`;

@@ -260,11 +260,11 @@ function mineralsTable(scene: Scene, index: Index, namesOf: Names): TableModel {
   if (minerals?.pending) {
     const name = minerals.mineral?.name ?? "The minerals";
     return {
-      caption: `${name}: loading the country data…`,
+      caption: `${name}: the country data are not loaded yet.`,
       columns,
       rows: [],
       sort,
-      empty: "Loading the mineral data…",
+      empty: "The mineral data are not loaded yet.",
     };
   }
   if (!minerals || !choice) {

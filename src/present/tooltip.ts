@@ -13,7 +13,7 @@ export function tooltipOf(dataset: CoreDataset, index: Index, scene: Scene, targ
     return agreement ? arcTooltip(agreement, name, index.sources) : null;
   }
   if (scene.minerals) {
-    if (scene.minerals.pending) return { title: name, rows: [["Data", "Loading the mineral data…"]] };
+    if (scene.minerals.pending) return { title: name, rows: [["Data", "Not loaded yet"]] };
     const table = scene.minerals.choice?.table;
     if (!table) return { title: name, rows: [["Data", "No country data published for this mineral"]] };
     return { title: name, rows: mineralTooltipRows(table, target.iso3, index.sources.get(table.source) ?? null) };

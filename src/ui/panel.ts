@@ -61,7 +61,7 @@ export function renderPanel(el: HTMLElement, model: PanelModel | null, handlers:
       : h("p", {}, "No forum membership in our sources."),
     h("h3", { class: "panel-section" }, "Minerals: at least 1% of world supply"),
     model.minerals === null
-      ? h("p", { class: "panel-pending" }, "Loading the mineral data…")
+      ? h("p", { class: "panel-pending" }, "The mineral data are not loaded yet.")
       : model.minerals.length
         ? h(
             "ul",

@@ -80,14 +80,22 @@ describe("the mineral tables load after the first view", () => {
   });
 
   it.each([
-    ["desktop", 1280, 800],
-    ["phone", 390, 844],
-  ])("switching on a cold page (%s) shows a loading card and a neutral map, then the minerals map", async (name, width, height) => {
+    ["desktop", 1280, 800, "light"],
+    ["phone", 390, 844, "light"],
+    ["phone-dark", 390, 844, "dark"],
+  ] as const)("switching on a cold page (%s) shows a loading card and a neutral map, then the minerals map", async (name, width, height, theme) => {
     // Save-Data: no idle prefetch, so the switch is what asks for the tables.
-    const { page, errors } = await openApp(chromium.browser, appUrl, { saveData: true, width, height });
+    const land = rgb(BASE_PALETTE[theme].land);
+    const darkest = rgb(MINERAL_COLOURS[theme]["class-5"] ?? "");
+    const { page, errors } = await openApp(chromium.browser, appUrl, {
+      saveData: true,
+      width,
+      height,
+      colorScheme: theme,
+    });
     const held = await holdTables(page);
     const pacts = await colourAt(await screenshot(page, `later-pacts-${name}`), page, "AUS");
-    expect(colourDistance(pacts, rgb(BASE_PALETTE.light.land))).toBeGreaterThan(10);
+    expect(colourDistance(pacts, land)).toBeGreaterThan(10);
     await tab(page, "minerals").click();
     await held.asked;
     const card = page.locator("#insight");
@@ -98,7 +106,7 @@ describe("the mineral tables load after the first view", () => {
     // No pacts colours passing for minerals: every country is plain land while the tables load.
     for (const iso3 of ["AUS", "CHN", "COD"]) {
       const colour = await colourAt(waiting, page, iso3);
-      expect(colourDistance(colour, rgb(BASE_PALETTE.light.land)), `${iso3} ${hex(colour)}`).toBeLessThanOrEqual(3);
+      expect(colourDistance(colour, land), `${iso3} ${hex(colour)}`).toBeLessThanOrEqual(3);
     }
     const before = await card.boundingBox();
     held.release();
@@ -106,7 +114,7 @@ describe("the mineral tables load after the first view", () => {
     const drawn = await screenshot(page, `later-minerals-arrived-${name}`);
     // Rare-earth refining, the minerals view's default: China refines most of the world's.
     const china = await colourAt(drawn, page, "CHN");
-    expect(colourDistance(china, rgb(MINERAL_COLOURS.light["class-5"] ?? "")), hex(china)).toBeLessThanOrEqual(3);
+    expect(colourDistance(china, darkest), hex(china)).toBeLessThanOrEqual(3);
     // The card keeps its place: it fills in below its title, nothing above it moves.
     const after = await card.boundingBox();
     expect(after?.y).toBeCloseTo(before?.y ?? -1, 0);
@@ -123,6 +131,7 @@ describe("the mineral tables load after the first view", () => {
     const failed = page.locator("#insight .insight-failed");
     await failed.waitFor();
     expect(await failed.textContent()).toContain("The map's data could not be loaded (minerals.json: HTTP 500).");
+    expect(await page.locator("#summary").textContent()).toBe("Rare earths: the country data are not loaded yet.");
     await screenshot(page, "later-minerals-failed");
     // Back to the pacts view: it draws as before.
     await tab(page, "pacts").click();

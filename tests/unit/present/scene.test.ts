@@ -35,7 +35,7 @@ describe("scene of a state", () => {
     expect(pending.choropleth.pending).toBe(true);
     expect(pending.choropleth.categories.map((c) => c.key)).toEqual(arrivedChoropleth.categories.map((c) => c.key));
     expect(pending.choropleth.title).toBe("Refining, share of world");
-    expect(pending.summary).toBe("Rare earths: loading the country data…");
+    expect(pending.summary).toBe("Rare earths: the country data are not loaded yet.");
     // The pacts view does not need the tables: the same scene with or without them.
     expect(sceneOf(early, DEFAULT_STATE, "light")).toEqual(sceneOf(dataset, DEFAULT_STATE, "light"));
     const arrived = sceneOf(dataset, minerals, "light");
