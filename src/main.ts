@@ -75,6 +75,10 @@ async function start(): Promise<void> {
   });
   const { dispatch } = store;
   const setState = (patch: Partial<AppState>) => dispatch({ type: "set", patch });
+  const needsTables = () => {
+    const state = store.get();
+    return state.view === "minerals" || state.country !== null || store.session().methodologyOpen;
+  };
   const scene = sceneBuilder(index);
   const sceneOf = (state: AppState) => scene(tables.dataset(), state, themeOf(state));
   const mapView = mapViewBuilder(dataset.places);
@@ -108,7 +112,9 @@ async function start(): Promise<void> {
     onReady: () => {
       markReady();
       if (embed.messageParent) postReady();
-      prefetchWhenIdle(tables.request, deviceHints(navigator).saveData);
+      // A country opened by the address needs the tables for its panel: then, not before ready.
+      if (needsTables()) void tables.request();
+      else prefetchWhenIdle(tables.request, deviceHints(navigator).saveData);
     },
   });
   // For tests and host pages that want to know where a place is drawn.
@@ -177,8 +183,8 @@ async function start(): Promise<void> {
   store.subscribe(render);
   // What needs the mineral tables asks for them; when they arrive the state is resolved with them
   // (a mineral, stage or year left as given) and drawn.
-  store.subscribe((state) => {
-    if (state.view === "minerals" || state.country || store.session().methodologyOpen) void tables.request();
+  store.subscribe(() => {
+    if (needsTables()) void tables.request();
   });
   tables.onChange(() => {
     dispatch({ type: "replace", state: resolveState(store.get(), tables.dataset(), resolveOptions) });

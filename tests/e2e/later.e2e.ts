@@ -65,6 +65,14 @@ describe("the mineral tables load after the first view", () => {
     await page.context().close();
   });
 
+  it("are fetched once ready for a country panel the address opens (Save-Data too)", async () => {
+    const { page, requests } = await openApp(chromium.browser, `${appUrl}?country=AUS`, { saveData: true });
+    // Australia's panel lists the minerals where it holds 1% or more of world supply, once they arrive.
+    await page.locator("#panel .panel-minerals li").first().waitFor({ timeout: 15_000 });
+    expect(fetchedTables(requests)).toHaveLength(1);
+    await page.context().close();
+  });
+
   it("are part of a minerals address's first load: ready with them, the right colours at once", async () => {
     const { page, requests, errors } = await openApp(
       chromium.browser,
