@@ -2,7 +2,6 @@
  * The one render: every surface drawn from the store's state and session, each redrawn only when
  * what it shows changed (the view models are memoised, so unchanged means identical).
  */
-
 import type { TablesStatus } from "../data/later.ts";
 import { byId } from "../dom.ts";
 import { renderEmbedHeadline } from "../embed/chrome.ts";
@@ -136,12 +135,15 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
       session.methodologyOpen !== previous?.methodologyOpen ||
       (session.methodologyOpen && dataset !== drawn.dataset)
     ) {
+      // Redrawn in place when the mineral tables arrive while it is open: keep the reader's focus in it.
+      const focused = session.methodologyOpen && surfaces.methodology.contains(document.activeElement);
       renderMethodology(
         surfaces.methodology,
         session.methodologyOpen ? inputs.methodology() : null,
         { onClose: inputs.onCloseSources },
         downloadLinks(import.meta.env.BASE_URL),
       );
+      if (focused) surfaces.methodology.querySelector<HTMLElement>(".methodology-close")?.focus();
     }
     surfaces.map(inputs.mapViewOf(state, session));
     drawn = { state, theme, session, legend, dataset, tables };

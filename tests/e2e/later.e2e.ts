@@ -62,6 +62,8 @@ describe("the mineral tables load after the first view", () => {
     await expect
       .poll(() => page.locator("#methodology").textContent(), { timeout: 15_000 })
       .toMatch(/\d+ published mineral tables covering/);
+    // Redrawn with the tables in place, the panel keeps the reader's focus.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("methodology-close");
     await page.context().close();
   });
 
