@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Topology } from "topojson-specification";
 import { DataError, formatIssue } from "../src/data/csv.ts";
-import type { Dataset } from "../src/types.ts";
+import type { CoreDataset, MineralTablesFile } from "../src/types.ts";
 import { buildDataset, publicCsvs, type TableTexts, withSourcesTable } from "./dataset.ts";
 import { buildWorld, type CountryRow, type World } from "./geometry.ts";
 import { FILES } from "./readers.ts";
@@ -50,7 +50,12 @@ export function buildOutputs(read: (relative: string) => string, today: string =
   const csvs = publicCsvs(dataset);
   const outputs = new Map<string, string>();
   outputs.set("world.json", JSON.stringify(built.topology));
-  outputs.set("dataset.json", `${JSON.stringify(dataset)}\n`);
+  // The mineral tables travel apart: only the minerals view and the sources panel need them, so the
+  // first load of every other view does not pay for them (src/data/load.ts).
+  const { mineralTables, ...core } = dataset;
+  const tables: MineralTablesFile = { version: 1, mineralTables };
+  outputs.set("dataset.json", `${JSON.stringify(core)}\n`);
+  outputs.set("minerals.json", `${JSON.stringify(tables)}\n`);
   outputs.set("agreements.csv", csvs.agreements);
   outputs.set("memberships.csv", csvs.memberships);
   outputs.set("minerals.csv", csvs.minerals);
@@ -78,7 +83,7 @@ export function staleFiles(
 
 /** data/README.md with its generated list of sources brought up to date. */
 export function buildReadme(read: (relative: string) => string, outputs: ReadonlyMap<string, string>): string {
-  const dataset = JSON.parse(outputs.get("dataset.json") ?? "null") as Dataset;
+  const dataset = JSON.parse(outputs.get("dataset.json") ?? "null") as CoreDataset;
   return withSourcesTable(read(README), dataset.sources);
 }
 

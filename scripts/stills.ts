@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
-import { parseDataset, parseWorld } from "../src/data/schema.ts";
+import { parseDataset, parseMineralTables, parseWorld, withMineralTables } from "../src/data/schema.ts";
 import { countryFeatures, withD3Winding } from "../src/data/topology.ts";
 import { h } from "../src/dom.ts";
 import {
@@ -59,8 +59,10 @@ async function withDom<T>(draw: (window: import("happy-dom").Window) => T): Prom
 export async function makeStills(root: string, siteSetting: string | undefined): Promise<Stills> {
   const siteUrl = siteUrlOf(siteSetting);
   const read = (name: string) => JSON.parse(readFileSync(join(root, "public", "data", name), "utf8")) as unknown;
-  const dataset = parseDataset(read("dataset.json"));
-  const countries = withD3Winding(countryFeatures(parseWorld(read("world.json"), dataset)));
+  const core = parseDataset(read("dataset.json"));
+  // The minerals still draws a mineral table: the page builds with the tables joined back in.
+  const dataset = withMineralTables(core, parseMineralTables(read("minerals.json"), core));
+  const countries = withD3Winding(countryFeatures(parseWorld(read("world.json"), core)));
   const index = indexOf(dataset);
   const stills = STILL_VIEWS.map((view) => stillOf(dataset, index, view));
   const { Resvg } = await import("@resvg/resvg-js");

@@ -6,7 +6,8 @@
  */
 import "./styles/app.css";
 import "./styles/tables.css";
-import { loadData } from "./data/load.ts";
+import { mineralTables } from "./data/later.ts";
+import { loadData, loadMineralTables } from "./data/load.ts";
 import { countryFeatures, withD3Winding } from "./data/topology.ts";
 import { byId } from "./dom.ts";
 import { applyEmbedParts, mountEmbedChrome } from "./embed/chrome.ts";
@@ -66,24 +67,33 @@ async function start(): Promise<void> {
     ),
   );
 
+  // The mineral tables come apart (src/data/later.ts): a minerals address fetches them beside the
+  // dataset and is drawn, and resolved, with them; every other view loads them later.
+  const early = parsed.state.view === "minerals" ? loadMineralTables() : undefined;
   const { world, dataset } = await loadWithStatus(loadData, {
     loading: byId("loading"),
     fatal: byId("fatal"),
     busy: byId("map"),
   });
+  const tables = mineralTables(dataset, early);
+  if (early) await tables.request();
   const index = indexOf(dataset);
   const resolveOptions = { index, views: AVAILABLE_VIEWS };
-  const resolved = resolve(parsed, dataset, resolveOptions);
+  const resolved = resolve(parsed, tables.dataset(), resolveOptions);
   for (const warning of resolved.warnings) console.warn(warning);
   const store = createStore(resolved.state, {
     history: window.history,
     location: window.location,
-    resolve: (state) => resolveState(state, dataset, resolveOptions),
+    resolve: (state) => resolveState(state, tables.dataset(), resolveOptions),
   });
   const { dispatch } = store;
   const setState = (patch: Partial<AppState>) => dispatch({ type: "set", patch });
-  const scene = sceneBuilder(dataset, index);
-  const sceneOf = (state: AppState) => scene(state, themeOf(state));
+  const needsTables = () => {
+    const state = store.get();
+    return state.view === "minerals" || state.country !== null || store.session().methodologyOpen;
+  };
+  const scene = sceneBuilder(index);
+  const sceneOf = (state: AppState) => scene(tables.dataset(), state, themeOf(state));
   const mapView = mapViewBuilder(dataset.places);
   const mapViewOf = (state: AppState, session = store.session()) =>
     mapView({ scene: sceneOf(state), theme: themeOf(state), view: state.view, country: state.country, ...session });
@@ -115,11 +125,14 @@ async function start(): Promise<void> {
     onReady: () => {
       markReady();
       if (embed.messageParent) postReady();
+      // A country opened by the address needs the tables for its panel: then, not before ready.
+      if (needsTables()) void tables.request();
       prefetchWhenIdle([
         [controls.tableToggle, code.table],
         [sourcesButton, code.sources],
         [shareButton, code.share],
         [byId("download-png"), code.exporter],
+        [null, { prefetch: () => void tables.request() }],
       ]);
     },
   });
@@ -161,14 +174,23 @@ async function start(): Promise<void> {
     onClickWith(byId(`download-${format}`), code.exporter, "the downloads", (exporter) => {
       const state = store.get();
       const view = { ...mapViewOf(state), highlight: [] };
-      exporter.download(format, { dataset, index, scene: sceneOf(state), state, view, countries: svgCountries });
+      exporter.download(format, {
+        dataset: tables.dataset(),
+        index,
+        scene: sceneOf(state),
+        state,
+        view,
+        countries: svgCountries,
+      });
     });
   }
 
   const render = renderer(
     { controls, timeline, map: (view) => map.update(view) },
     {
-      dataset,
+      dataset: tables.dataset,
+      tables: tables.status,
+      onRetryTables: tables.retry,
       index,
       store,
       themeOf,
@@ -183,11 +205,20 @@ async function start(): Promise<void> {
   );
   store.subscribe(render);
   if (store.get().table) await code.table.load().catch(() => undefined); // a failure shows in the table
+  // What needs the mineral tables asks for them; when they arrive the state is resolved with them
+  // (a mineral, stage or year left as given) and drawn.
+  store.subscribe(() => {
+    if (needsTables()) void tables.request();
+  });
+  tables.onChange(() => {
+    dispatch({ type: "replace", state: resolveState(store.get(), tables.dataset(), resolveOptions) });
+    render();
+  });
   render();
   map.start();
   darkQuery.addEventListener("change", render);
   window.addEventListener("popstate", () => {
-    const { state, warnings } = resolve(parseSearch(window.location.search), dataset, resolveOptions);
+    const { state, warnings } = resolve(parseSearch(window.location.search), tables.dataset(), resolveOptions);
     for (const warning of warnings) console.warn(warning);
     dispatch({ type: "replace", state });
   });

@@ -27,7 +27,7 @@ export interface Place {
   marker: boolean;
 }
 
-// ─── The dataset the app loads (public/data/dataset.json), built and validated from data/ ────────
+// ─── The dataset the app loads (public/data/dataset.json and minerals.json), built from data/ ────
 
 export type Stage = (typeof STAGES)[number];
 export type Cohort = (typeof COHORTS)[number];
@@ -194,4 +194,24 @@ export interface Dataset {
   leftOut: LeftOut[];
   minerals: MineralInfo[];
   mineralTables: MineralTable[];
+}
+
+/**
+ * dataset.json: the dataset without its mineral tables. Only the minerals view and the sources
+ * panel need those, so they travel apart (minerals.json) and are fetched when first needed.
+ */
+export type CoreDataset = Omit<Dataset, "mineralTables">;
+
+/** minerals.json: the mineral tables, checked against the dataset they belong to. */
+export interface MineralTablesFile {
+  version: 1;
+  mineralTables: MineralTable[];
+}
+
+/** The dataset the app holds: its mineral tables are null until minerals.json has arrived. */
+export type LiveDataset = CoreDataset & { mineralTables: MineralTable[] | null };
+
+/** Whether the mineral tables have arrived (the dataset is then complete). */
+export function hasMineralTables(dataset: LiveDataset): dataset is Dataset {
+  return dataset.mineralTables !== null;
 }

@@ -1,8 +1,8 @@
 /** Fetches the built data files relative to the page, so the site works under any sub-path. */
 import type { Topology } from "topojson-specification";
-import type { Dataset } from "../types.ts";
+import type { CoreDataset, MineralTable } from "../types.ts";
 import { DataError, formatIssue } from "./csv.ts";
-import { parseDataset, parseWorld } from "./schema.ts";
+import { parseDataset, parseMineralTables, parseWorld } from "./schema.ts";
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -31,7 +31,8 @@ async function fetchJson(name: string, signal: AbortSignal): Promise<unknown> {
 
 export interface LoadedData {
   world: Topology;
-  dataset: Dataset;
+  /** dataset.json: everything but the mineral tables (loadMineralTables). */
+  dataset: CoreDataset;
 }
 
 /** The first problem of a damaged file, in a sentence (the full list goes to the console). */
@@ -42,20 +43,15 @@ function damaged(error: DataError): string {
 }
 
 /**
- * Loads the geometry and the dataset and checks both (src/data/schema.ts). Gives up after
- * `timeoutMs`, so a request the server holds open ends in a message, not an empty page forever.
- * Never throws: every failure is a sentence a reader can act on.
+ * Runs `work` (fetches and checks) and gives up after `timeoutMs`, so a request the server holds
+ * open ends in a message, not an empty page forever. Never throws: every failure is a sentence a
+ * reader can act on (the cause goes to the console).
  */
-export async function loadData(timeoutMs: number = DATA_TIMEOUT_MS): Promise<Loaded<LoadedData>> {
+async function settled<T>(timeoutMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<Loaded<T>> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const [world, dataset] = await Promise.all([
-      fetchJson("world.json", controller.signal),
-      fetchJson("dataset.json", controller.signal),
-    ]);
-    const checked = parseDataset(dataset);
-    return { ok: true, value: { world: parseWorld(world, checked), dataset: checked } };
+    return { ok: true, value: await work(controller.signal) };
   } catch (error) {
     console.error(error);
     if (controller.signal.aborted) {
@@ -68,4 +64,30 @@ export async function loadData(timeoutMs: number = DATA_TIMEOUT_MS): Promise<Loa
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Loads the geometry and the dataset and checks both (src/data/schema.ts). */
+export function loadData(timeoutMs: number = DATA_TIMEOUT_MS): Promise<Loaded<LoadedData>> {
+  return settled(timeoutMs, async (signal) => {
+    const [world, dataset] = await Promise.all([fetchJson("world.json", signal), fetchJson("dataset.json", signal)]);
+    const checked = parseDataset(dataset);
+    return { world: parseWorld(world, checked), dataset: checked };
+  });
+}
+
+/**
+ * Starts fetching the mineral tables (minerals.json) now, and returns the check of them against
+ * the dataset they belong to (every table's mineral and source known), to run once that dataset is
+ * at hand: the minerals view's first load fetches both files side by side. Never rejects; the
+ * failures are loadData's sentences.
+ */
+export function loadMineralTables(
+  timeoutMs: number = DATA_TIMEOUT_MS,
+): (dataset: CoreDataset) => Promise<Loaded<MineralTable[]>> {
+  const fetched = settled(timeoutMs, (signal) => fetchJson("minerals.json", signal));
+  return async (dataset) => {
+    const json = await fetched;
+    if (!json.ok) return json;
+    return settled(timeoutMs, async () => parseMineralTables(json.value, dataset));
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * The check the app runs on the files it fetches: dataset.json (shape, vocabularies, dates, then
- * cross-references) and world.json (a topology the map can draw). Every problem (up to a limit) is
- * reported in one DataError. The build-time CSV readers live in data/readers.ts.
+ * cross-references), minerals.json (the mineral tables, checked against that dataset) and
+ * world.json (a topology the map can draw). Every problem (up to a limit) is reported in one
+ * DataError. The build-time CSV readers live in data/readers.ts.
  */
 import type { GeometryCollection, Topology } from "topojson-specification";
 import {
@@ -18,12 +19,14 @@ import {
 } from "../config.ts";
 import type {
   Agreement,
+  CoreDataset,
   Dataset,
   LeftOut,
   Membership,
   MineralInfo,
   MineralRow,
   MineralTable,
+  MineralTablesFile,
   MineralValue,
   Organisation,
   Place,
@@ -129,7 +132,7 @@ const MINERAL_VALUE = object<MineralValue>({
   isEstimate: bool,
 });
 
-const DATASET = object<Dataset>({
+const DATASET = object<CoreDataset>({
   version: oneOf([1] as const),
   asOf: date,
   places: arrayOf(object<Place>({ iso3, name: text, altNames: strings, label: lonLat, marker: bool }), {
@@ -198,6 +201,11 @@ const DATASET = object<Dataset>({
   minerals: arrayOf(
     object<MineralInfo>({ slug: str, name: text, group: str, stages: arrayOf(oneOf(STAGES)), note: str }),
   ),
+});
+
+/** minerals.json: the mineral tables, apart from dataset.json (only the minerals view and the sources panel need them). */
+const MINERAL_TABLES = object<MineralTablesFile>({
+  version: oneOf([1] as const),
   mineralTables: arrayOf(
     object<MineralTable>({
       mineral: str,
@@ -229,11 +237,10 @@ const DATASET = object<Dataset>({
  * What the shape cannot see: every code, source id and mineral a record names must exist in the
  * dataset, or the app would draw a point at NaN or cite a source it cannot show.
  */
-function checkReferences(d: Dataset, issues: DataIssue[]): void {
+function checkReferences(d: CoreDataset, issues: DataIssue[]): void {
   const places = new Set(d.places.map((p) => p.iso3));
   const named = new Set([...places, ...d.organisations.map((o) => o.iso3)]);
   const sources = new Set(d.sources.map((s) => s.id));
-  const minerals = new Set(d.minerals.map((m) => m.slug));
   const unique = (ids: readonly string[], path: string, what: string) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
@@ -280,22 +287,6 @@ function checkReferences(d: Dataset, issues: DataIssue[]): void {
     code(l.iso3, `leftOut[${i}].iso3`, named);
     cites(l.sources, `leftOut[${i}].sources`);
   });
-  d.mineralTables.forEach((t, i) => {
-    const path = `mineralTables[${i}]`;
-    if (!minerals.has(t.mineral))
-      fail(issues, `${path}.mineral`, `unknown mineral "${t.mineral}" (not among the dataset's minerals)`);
-    if (!sources.has(t.source))
-      fail(issues, `${path}.source`, `unknown source id "${t.source}" (not among the dataset's sources)`);
-    t.rows.forEach((r, j) => {
-      code(r.iso3, `${path}.rows[${j}].iso3`, places);
-    });
-    if (t.top) {
-      code(t.top.iso3, `${path}.top.iso3`, places);
-      t.top.tiedWith.forEach((c, j) => {
-        code(c, `${path}.top.tiedWith[${j}]`, places);
-      });
-    }
-  });
 }
 
 /**
@@ -303,14 +294,59 @@ function checkReferences(d: Dataset, issues: DataIssue[]): void {
  * returns it typed, or throws a DataError naming the first problems by JSON path
  * ("agreements[3].date: expected …").
  */
-export function parseDataset(json: unknown): Dataset {
+export function parseDataset(json: unknown): CoreDataset {
   const issues: DataIssue[] = [];
   DATASET.check(json, "", issues);
   if (issues.length > 0) throw new DataError(issues);
-  const dataset = json as Dataset; // every field checked above, and the compiler checked DATASET against Dataset
+  const dataset = json as CoreDataset; // every field checked above, and the compiler checked DATASET against CoreDataset
   checkReferences(dataset, issues);
   if (issues.length > 0) throw new DataError(issues);
   return dataset;
+}
+
+const TABLES_FILE = "minerals.json";
+
+/**
+ * Checks a fetched minerals.json against the dataset it belongs to (every table's mineral in the
+ * catalogue, its source among the dataset's sources, its countries among the places) and returns
+ * the tables, or throws a DataError naming minerals.json and the JSON path of the first problems.
+ */
+export function parseMineralTables(json: unknown, dataset: CoreDataset): MineralTable[] {
+  const issues: DataIssue[] = [];
+  MINERAL_TABLES.check(json, "", issues);
+  const inFile = () => issues.map((issue) => ({ ...issue, file: TABLES_FILE }));
+  if (issues.length > 0) throw new DataError(inFile());
+  const tables = (json as MineralTablesFile).mineralTables;
+  const places = new Set(dataset.places.map((p) => p.iso3));
+  const sources = new Set(dataset.sources.map((s) => s.id));
+  const minerals = new Set(dataset.minerals.map((m) => m.slug));
+  const bad = (path: string, reason: string) => fail(issues, path, reason, TABLES_FILE);
+  const code = (value: string, path: string) => {
+    if (!places.has(value)) bad(path, `unknown country code "${value}" (not among the dataset's places)`);
+  };
+  tables.forEach((t, i) => {
+    const path = `mineralTables[${i}]`;
+    if (!minerals.has(t.mineral))
+      bad(`${path}.mineral`, `unknown mineral "${t.mineral}" (not among the dataset's minerals)`);
+    if (!sources.has(t.source))
+      bad(`${path}.source`, `unknown source id "${t.source}" (not among the dataset's sources)`);
+    t.rows.forEach((r, j) => {
+      code(r.iso3, `${path}.rows[${j}].iso3`);
+    });
+    if (t.top) {
+      code(t.top.iso3, `${path}.top.iso3`);
+      t.top.tiedWith.forEach((c, j) => {
+        code(c, `${path}.top.tiedWith[${j}]`);
+      });
+    }
+  });
+  if (issues.length > 0) throw new DataError(issues);
+  return tables;
+}
+
+/** The dataset with its mineral tables: what the minerals view and the sources panel read. */
+export function withMineralTables(dataset: CoreDataset, mineralTables: MineralTable[]): Dataset {
+  return { ...dataset, mineralTables };
 }
 
 // ─── world.json: a topology the map can draw ─────────────────────────────────────────────────────
@@ -329,7 +365,7 @@ function arcIndexes(value: unknown, depth: number, arcCount: number): boolean {
  * every polygon built from arcs that exist and coded with a place of the dataset. Returns it typed,
  * or throws a DataError (readers then see a sentence, not "Cannot read properties of undefined").
  */
-export function parseWorld(json: unknown, dataset: Dataset): Topology {
+export function parseWorld(json: unknown, dataset: CoreDataset): Topology {
   const issues: DataIssue[] = [];
   const bad = (path: string, reason: string) => fail(issues, path, reason, WORLD_FILE);
   const topo = json as { type?: unknown; arcs?: unknown; objects?: { countries?: unknown }; transform?: unknown };

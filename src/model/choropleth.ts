@@ -39,6 +39,8 @@ export interface Choropleth {
   title: string;
   categories: Category[];
   countries: Map<Iso3, CountryEntry>;
+  /** The categories are known, their countries not yet (the mineral tables are loading): no counts. */
+  pending?: boolean;
 }
 
 function build(title: string, categories: Omit<Category, "count">[], entries: CountryEntry[]): Choropleth {

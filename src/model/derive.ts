@@ -5,14 +5,31 @@
  */
 
 import { type ForumView, MINISTERIAL_DATE, type View } from "../config.ts";
-import type { Dataset, Iso3, Membership, MineralInfo, Place, Source, Stage } from "../types.ts";
+import {
+  type CoreDataset,
+  type Dataset,
+  hasMineralTables,
+  type Iso3,
+  type LiveDataset,
+  type Membership,
+  type MineralInfo,
+  type Place,
+  type Source,
+  type Stage,
+} from "../types.ts";
 import { type Arc, arcsFor } from "./arcs.ts";
 import { blocDefinition, blocMembers } from "./bloc.ts";
 import { type Choropleth, forumsChoropleth, pactsChoropleth } from "./choropleth.ts";
 import { formatDate, formatShare } from "./format.ts";
 import { activeMemberships, CATEGORY_NOUNS, type ForumCategory, type ForumMembers, forumMembers } from "./forums.ts";
 import { allMineralsBloc, type BlocRow, type Concentration, concentrationOf } from "./insight.ts";
-import { chooseTable, hhiReading, type MineralChoice, mineralChoropleth } from "./minerals.ts";
+import {
+  chooseTable,
+  hhiReading,
+  type MineralChoice,
+  mineralChoropleth,
+  pendingMineralChoropleth,
+} from "./minerals.ts";
 import type { Theme } from "./palette.ts";
 import { type CountryStatus, pactStatus, type Status, statusByCountry } from "./status.ts";
 import { clampDate, type Timeline, timelineOf } from "./timeline.ts";
@@ -27,7 +44,7 @@ export interface Index {
   names: Map<Iso3, string>;
 }
 
-export function indexOf(dataset: Dataset): Index {
+export function indexOf(dataset: CoreDataset): Index {
   const places = new Map(dataset.places.map((p) => [p.iso3, p]));
   const names = new Map<Iso3, string>([
     ...dataset.places.map((p) => [p.iso3, p.name] as const),
@@ -53,6 +70,11 @@ export interface MineralsScene {
   members: Set<Iso3>;
   definition: string;
   names: ReadonlyMap<Iso3, string>;
+  /**
+   * The mineral tables have not arrived yet (minerals.json loads when first needed): nothing is
+   * known of the mineral's countries, so the map stays neutral and the card says it is loading.
+   */
+  pending: boolean;
 }
 
 export interface Scene {
@@ -87,7 +109,7 @@ export interface SceneState {
   blocPax: boolean;
 }
 
-export function deriveScene(dataset: Dataset, index: Index, state: SceneState, theme: Theme): Scene {
+export function deriveScene(dataset: LiveDataset, index: Index, state: SceneState, theme: Theme): Scene {
   const date = clampDate(index.timeline, state.date);
   const statuses = statusByCountry(dataset, date);
   const memberships = activeMemberships(dataset.memberships, date);
@@ -95,6 +117,7 @@ export function deriveScene(dataset: Dataset, index: Index, state: SceneState, t
   const forums = state.view === "forums" ? forumMembers(dataset, state.forum, date, memberships) : null;
   let choropleth: Choropleth;
   if (forums) choropleth = forumsChoropleth(dataset, state.forum, date, theme, index.drawable, forums);
+  else if (minerals?.pending) choropleth = pendingMineralChoropleth(state.stage, theme);
   else if (minerals?.choice) choropleth = mineralChoropleth(minerals.choice.table, theme, index.drawable);
   else if (minerals) choropleth = { title: minerals.mineral?.name ?? "Minerals", categories: [], countries: new Map() };
   else choropleth = pactsChoropleth(dataset, date, theme, index.drawable, statuses);
@@ -104,24 +127,29 @@ export function deriveScene(dataset: Dataset, index: Index, state: SceneState, t
   return { date, forum, minerals, forums, memberships, choropleth, statuses, arcs, summary };
 }
 
-function mineralsScene(dataset: Dataset, index: Index, state: SceneState, date: string): MineralsScene {
+function mineralsScene(dataset: LiveDataset, index: Index, state: SceneState, date: string): MineralsScene {
   const options = { forge: state.blocForge, paxSilica: state.blocPax };
   const members = blocMembers(dataset, date, options);
+  const common = { members, definition: blocDefinition(options), names: index.names };
+  if (!hasMineralTables(dataset)) {
+    const mineral = dataset.minerals.find((m) => m.slug === state.mineral) ?? null;
+    return { ...common, mineral, choice: null, concentration: null, allMinerals: [], pending: true };
+  }
   const { choice, mineral } = chooseTable(dataset, state.mineral, state.stage, state.year);
   return {
+    ...common,
     mineral,
     choice,
     concentration: choice ? concentrationOf(choice, index.names, index.sources, members) : null,
     allMinerals: allMineralsBloc(dataset, choice?.stage ?? state.stage, members),
-    members,
-    definition: blocDefinition(options),
-    names: index.names,
+    pending: false,
   };
 }
 
 /** "Cobalt, mine production 2025: DR Congo leads with 74% … the bloc holds 77% against China's 0.7%." */
 function mineralsSummary(scene: MineralsScene, date: string): string {
   if (!scene.mineral) return "Pick a mineral.";
+  if (scene.pending) return `${scene.mineral.name}: the country data are not loaded yet.`;
   const c = scene.concentration;
   const table = scene.choice?.table;
   if (!table || !c) return `${scene.mineral.name}: ${scene.mineral.note || "no country data published."}`;

@@ -132,8 +132,8 @@ export interface PanelModel {
   status: string;
   agreements: { agreement: Agreement; form: string; date: string; sources: Source[] }[];
   memberships: { line: string; confidence: string; sources: Source[] }[];
-  /** Minerals where the country holds at least 1% of world supply. */
-  minerals: CountryMineral[];
+  /** Minerals where the country holds at least 1% of world supply; null until the mineral tables arrive. */
+  minerals: CountryMineral[] | null;
 }
 
 /** Every record for a country, with its sources resolved. */
@@ -143,7 +143,7 @@ export function panelModel(
   name: string,
   status: string,
   sources: ReadonlyMap<string, Source>,
-  minerals: CountryMineral[],
+  minerals: CountryMineral[] | null,
 ): PanelModel {
   const resolve = (ids: readonly string[]) => ids.map((id) => sources.get(id)).filter((s): s is Source => !!s);
   return {

@@ -4,7 +4,7 @@
  * forums.ts, bloc.ts, shares.ts, minerals.ts); every number is computed from the dataset. Pure.
  */
 import { CHINA, MARKER_AREA_KM2, MINISTERIAL_DATE, STATE_MINISTERIAL_FACTSHEET } from "../config.ts";
-import type { Dataset, Source } from "../types.ts";
+import type { Dataset, LiveDataset, Source } from "../types.ts";
 import { blocDefinition } from "./bloc.ts";
 import { CONFIDENCE_LABELS, formatDate, formatNumber } from "./format.ts";
 import { FORUM_NAMES, startText } from "./forums.ts";
@@ -44,7 +44,11 @@ export interface MethodologyModel {
   sources: MethodologySource[];
 }
 
-export function methodologyModel(dataset: Dataset): MethodologyModel {
+/**
+ * Opened before the mineral tables arrive (minerals.json loads when first needed), the panel says
+ * so and leaves them out of its counts; it is built afresh when they arrive.
+ */
+export function methodologyModel(dataset: LiveDataset): MethodologyModel {
   return {
     asOf: dataset.asOf,
     sections: [
@@ -71,7 +75,7 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function aboutSection(dataset: Dataset): MethodologySection {
+function aboutSection(dataset: LiveDataset): MethodologySection {
   const pacts = dataset.agreements.filter((a) => a.kind === "pact").length;
   const partners = new Set(dataset.agreements.map((a) => a.iso3)).size;
   const withData = dataset.minerals.filter((m) => m.stages.length > 0).length;
@@ -79,7 +83,7 @@ function aboutSection(dataset: Dataset): MethodologySection {
     title: "About the data",
     paragraphs: [
       `The data run to ${formatDate(dataset.asOf)}, the latest dated record (agreement, membership or tally); the timeline ends there.`,
-      `${plural(dataset.agreements.length, "agreement record", "agreement records")} (${pacts} pacts, ${dataset.agreements.length - pacts} other minerals deals) with ${partners} partners; ${dataset.memberships.length} forum membership records; ${dataset.tallies.length} numbers officials announced; ${dataset.mineralTables.length} published mineral tables covering ${withData} of ${dataset.minerals.length} minerals; ${dataset.sources.length} sources.`,
+      `${plural(dataset.agreements.length, "agreement record", "agreement records")} (${pacts} pacts, ${dataset.agreements.length - pacts} other minerals deals) with ${partners} partners; ${dataset.memberships.length} forum membership records; ${dataset.tallies.length} numbers officials announced; ${tablesText(dataset, withData)}; ${dataset.sources.length} sources.`,
       "Written record by record from official releases and news reports (agreements, forums, the ministerial) and from the USGS Mineral Commodity Summaries 2025 and 2026 data releases, the IEA Critical Minerals Dataset 2025 and the World Nuclear Association's uranium production table. Every record cites at least one source. News articles are linked, not copied; a “copy” is a mirror of an official page, and the original is named.",
     ],
     definitions: [
@@ -89,6 +93,13 @@ function aboutSection(dataset: Dataset): MethodologySection {
       ["On the map", "Records of medium or low confidence, and inferred memberships, are drawn with a dashed outline."],
     ],
   };
+}
+
+function tablesText(dataset: LiveDataset, withData: number): string {
+  const minerals = `${withData} of ${dataset.minerals.length} minerals`;
+  if (dataset.mineralTables === null)
+    return `the published mineral tables covering ${minerals} (still loading: the counts here leave them out until they arrive)`;
+  return `${dataset.mineralTables.length} published mineral tables covering ${minerals}`;
 }
 
 function statusSection(): MethodologySection {
@@ -119,7 +130,7 @@ function statusSection(): MethodologySection {
   };
 }
 
-function tallySection(dataset: Dataset): MethodologySection {
+function tallySection(dataset: LiveDataset): MethodologySection {
   const countries = (count: string) => [
     ...new Set(dataset.agreements.filter((a) => a.stateCount === count).map((a) => a.country)),
   ];
@@ -179,7 +190,7 @@ function blocSection(): MethodologySection {
   };
 }
 
-function sharesSection(dataset: Dataset): MethodologySection {
+function sharesSection(dataset: LiveDataset): MethodologySection {
   const priority = SOURCE_PRIORITY.map((id) => dataset.sources.find((s) => s.id === id))
     .filter((s): s is Source => s !== undefined)
     .map((s) => `${s.publisher}, ${s.title}`);
@@ -214,7 +225,7 @@ function sharesSection(dataset: Dataset): MethodologySection {
   };
 }
 
-function gapsSection(dataset: Dataset): MethodologySection {
+function gapsSection(dataset: LiveDataset): MethodologySection {
   const tally = (id: string) => dataset.tallies.find((t) => t.id === id)?.value;
   const paragraphs: string[] = [];
   const concluded = tally("negotiations-concluded");
@@ -281,10 +292,22 @@ function gapsSection(dataset: Dataset): MethodologySection {
   for (const m of dataset.minerals.filter((x) => x.stages.length === 0)) {
     paragraphs.push(`${m.name} has no country data and no table: ${m.note}`);
   }
-  const rows = dataset.mineralTables.flatMap((t) => t.rows);
+  paragraphs.push(
+    ...tableGaps(dataset),
+    `China (${CHINA}) is shown apart, never in the bloc. The European Union has no geometry: its records are listed in text and in the table, not drawn.`,
+  );
+  return { title: "Known gaps", paragraphs, definitions: [] };
+}
+
+/** The known gaps of the mineral tables (none to tell before they arrive). */
+function tableGaps(dataset: LiveDataset): string[] {
+  if (dataset.mineralTables === null) return [];
+  const tables = dataset.mineralTables;
+  const paragraphs: string[] = [];
+  const rows = tables.flatMap((t) => t.rows);
   const withheld = rows.filter((r) => r.flag === "withheld").length;
   const unavailable = rows.filter((r) => r.flag === "not-available").length;
-  const small = [...rows, ...dataset.mineralTables.flatMap((t) => (t.other ? [t.other] : []))].filter(
+  const small = [...rows, ...tables.flatMap((t) => (t.other ? [t.other] : []))].filter(
     (r) => r.flag === "small",
   ).length;
   // The catalogue's notes say which world totals leave out the withheld US production.
@@ -296,7 +319,7 @@ function gapsSection(dataset: Dataset): MethodologySection {
         : ""
     }`,
   );
-  const bounded = dataset.mineralTables.filter((t) => t.world.flag === "greater-than");
+  const bounded = tables.filter((t) => t.world.flag === "greater-than");
   if (bounded.length > 0) {
     const names = [...new Set(bounded.map((t) => `${mineralName(dataset, t.mineral).toLowerCase()} ${t.stage}`))];
     paragraphs.push(
@@ -304,7 +327,7 @@ function gapsSection(dataset: Dataset): MethodologySection {
     );
   }
   const ieaOnly = dataset.minerals.filter((m) => {
-    const refining = dataset.mineralTables.filter((t) => t.mineral === m.slug && t.stage === "refining");
+    const refining = tables.filter((t) => t.mineral === m.slug && t.stage === "refining");
     return refining.length > 0 && refining.every((t) => t.source === "iea-cmd-2025");
   });
   const iea = dataset.sources.find((s) => s.id === "iea-cmd-2025");
@@ -313,15 +336,12 @@ function gapsSection(dataset: Dataset): MethodologySection {
       `Refining by country for ${list(ieaOnly.map((m) => m.name.toLowerCase()))} comes only from the IEA (${iea.title})${iea.isMirror ? ", read from a third-party conversion of the IEA workbook (marked as a copy)" : ""}; USGS publishes none. Mining and refining of graphite and rare earths are different series and not comparable in tonnage.`,
     );
   }
-  for (const t of dataset.mineralTables.filter((x) => x.sumNote)) {
+  for (const t of tables.filter((x) => x.sumNote)) {
     paragraphs.push(
       `${mineralName(dataset, t.mineral)}, ${STAGE_LABELS[t.stage].toLowerCase()} ${t.year}: the shares add up to ${t.shareSum ?? "n/a"}, more than rounding explains. ${t.sumNote}`,
     );
   }
-  paragraphs.push(
-    `China (${CHINA}) is shown apart, never in the bloc. The European Union has no geometry: its records are listed in text and in the table, not drawn.`,
-  );
-  return { title: "Known gaps", paragraphs, definitions: [] };
+  return paragraphs;
 }
 
 function mapSection(): MethodologySection {
@@ -335,7 +355,7 @@ function mapSection(): MethodologySection {
 }
 
 /** The latest publication date (full or partial) of any source a pact, forum or tally record cites. */
-function latestSourceDate(dataset: Dataset): string | null {
+function latestSourceDate(dataset: LiveDataset): string | null {
   const cited = new Set([
     ...dataset.agreements.flatMap((a) => a.sources),
     ...dataset.memberships.flatMap((m) => m.sources),
@@ -350,7 +370,7 @@ function mineralName(dataset: Pick<Dataset, "minerals">, slug: string): string {
 }
 
 /** Every source once, with how many records cite it, by publisher then title. */
-function sourcesOf(dataset: Dataset): MethodologySource[] {
+function sourcesOf(dataset: LiveDataset): MethodologySource[] {
   const used = new Map<string, number>();
   const cite = (ids: readonly string[]) => {
     for (const id of new Set(ids)) used.set(id, (used.get(id) ?? 0) + 1);
@@ -359,7 +379,7 @@ function sourcesOf(dataset: Dataset): MethodologySource[] {
   for (const m of dataset.memberships) cite(m.sources);
   for (const t of dataset.tallies) cite(t.sources);
   for (const l of dataset.leftOut) cite(l.sources);
-  for (const t of dataset.mineralTables) cite([t.source]);
+  for (const t of dataset.mineralTables ?? []) cite([t.source]);
   return dataset.sources
     .map((s) => ({
       id: s.id,

@@ -94,20 +94,39 @@ export function mineralChoropleth(table: MineralTable, theme: Theme, drawable: R
     // Estimates are flagged in the tooltip and the bars, not outlined: most recent figures are estimates.
     entries.push({ iso3: row.iso3, key, colour: colours[key] ?? "", uncertain: false });
   }
-  const classes: Omit<Category, "count">[] = SHARE_BREAKS.map((_, i) => i)
-    .concat(SHARE_BREAKS.length)
-    .map((i) => ({ key: `class-${i}`, label: `${shareClassLabel(i)} of world`, colour: colours[`class-${i}`] ?? "" }));
-  const categories = [
-    ...classes.reverse(),
-    { key: "zero", label: "Zero (published as none)", colour: colours.zero ?? "" },
-    { key: "withheld", label: "Withheld by the source", colour: colours.withheld ?? "" },
-  ];
+  const categories = shareCategories(theme);
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
   return {
     title: `${STAGE_LABELS[table.stage]}, share of world, ${table.year}`,
     categories: categories.map((c) => ({ ...c, count: counts.get(c.key) ?? 0 })),
     countries: new Map(entries.map((e) => [e.iso3, e])),
+  };
+}
+
+/** The minerals map's categories: the share classes, largest first, then zero and withheld. */
+function shareCategories(theme: Theme): Omit<Category, "count">[] {
+  const colours = MINERAL_COLOURS[theme];
+  const classes: Omit<Category, "count">[] = SHARE_BREAKS.map((_, i) => i)
+    .concat(SHARE_BREAKS.length)
+    .map((i) => ({ key: `class-${i}`, label: `${shareClassLabel(i)} of world`, colour: colours[`class-${i}`] ?? "" }));
+  return [
+    ...classes.reverse(),
+    { key: "zero", label: "Zero (published as none)", colour: colours.zero ?? "" },
+    { key: "withheld", label: "Withheld by the source", colour: colours.withheld ?? "" },
+  ];
+}
+
+/**
+ * The minerals map while its tables load: the legend it will have (so nothing moves when they
+ * arrive), no country coloured, no counts.
+ */
+export function pendingMineralChoropleth(stage: Stage, theme: Theme): Choropleth {
+  return {
+    title: `${STAGE_LABELS[stage]}, share of world`,
+    categories: shareCategories(theme).map((c) => ({ ...c, count: 0 })),
+    countries: new Map(),
+    pending: true,
   };
 }
 

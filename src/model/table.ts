@@ -8,7 +8,7 @@
  */
 
 import { MINISTERIAL_DATE } from "../config.ts";
-import type { Agreement, Dataset, Iso3, Membership } from "../types.ts";
+import type { Agreement, CoreDataset, Iso3, Membership } from "../types.ts";
 import type { Index, Scene } from "./derive.ts";
 import { instrumentForm } from "./describe.ts";
 import { CONFIDENCE_LEVELS, formatDate, formatNumber, formatShare } from "./format.ts";
@@ -78,7 +78,7 @@ const BASIS_TEXT: Record<Membership["basis"], string> = {
  * are the ones the map is coloured by (derive.ts), never computed again here. The view and forum
  * arguments are the scene's own, still accepted from callers that pass them; the scene decides.
  */
-export function tableModel(dataset: Dataset, index: Index, scene: Scene): TableModel {
+export function tableModel(dataset: CoreDataset, index: Index, scene: Scene): TableModel {
   const namesOf = (iso3: Iso3): string[] => {
     const place = index.places.get(iso3);
     if (place) return [place.name, ...place.altNames];
@@ -98,7 +98,7 @@ function forumShortName(m: Membership): string {
   return m.role === "member" || m.role === "signatory" ? short : `${short} (${m.role})`;
 }
 
-function pactsTable(dataset: Dataset, scene: Scene, nameOf: (iso3: Iso3) => string, namesOf: Names): TableModel {
+function pactsTable(dataset: CoreDataset, scene: Scene, nameOf: (iso3: Iso3) => string, namesOf: Names): TableModel {
   const date = scene.date;
   const undated = new Map<Iso3, Agreement[]>();
   for (const a of dataset.agreements) {
@@ -257,6 +257,16 @@ function mineralsTable(scene: Scene, index: Index, namesOf: Names): TableModel {
   const sort: TableSort = { column: 3, direction: "descending" };
   const minerals = scene.minerals;
   const choice = minerals?.choice;
+  if (minerals?.pending) {
+    const name = minerals.mineral?.name ?? "The minerals";
+    return {
+      caption: `${name}: the country data are not loaded yet.`,
+      columns,
+      rows: [],
+      sort,
+      empty: "The mineral data are not loaded yet.",
+    };
+  }
   if (!minerals || !choice) {
     const mineral = minerals?.mineral;
     return {

@@ -9,6 +9,8 @@ export interface MineralOptions {
   stages: Stage[];
   year: number | null;
   years: number[];
+  /** The years are not known yet (the mineral tables loading): the year field keeps its place, empty. */
+  yearsPending: boolean;
 }
 
 export function mineralOptionsOf(scene: Scene, state: Pick<AppState, "mineral" | "stage">): MineralOptions | null {
@@ -20,5 +22,6 @@ export function mineralOptionsOf(scene: Scene, state: Pick<AppState, "mineral" |
     stages: scene.minerals.mineral?.stages ?? [],
     year: choice?.year ?? null,
     years: choice?.years ?? [],
+    yearsPending: scene.minerals.pending && (scene.minerals.mineral?.stages.length ?? 0) > 0,
   };
 }

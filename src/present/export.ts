@@ -4,7 +4,7 @@ import type { Category } from "../model/choropleth.ts";
 import type { Index, Scene } from "../model/derive.ts";
 import { formatDate } from "../model/format.ts";
 import { derivedNotes } from "../model/notes.ts";
-import type { Dataset } from "../types.ts";
+import type { CoreDataset } from "../types.ts";
 import { fileStem, type NamedView } from "./names.ts";
 
 export interface ExportText {
@@ -17,7 +17,7 @@ export interface ExportText {
   credit: string;
 }
 
-export function exportTextOf(dataset: Dataset, index: Index, scene: Scene, view: View): ExportText {
+export function exportTextOf(dataset: CoreDataset, index: Index, scene: Scene, view: View): ExportText {
   return {
     title: scene.minerals?.concentration?.heading ?? scene.choropleth.title,
     summary: scene.summary,

@@ -3,7 +3,7 @@ import type { View } from "../config.ts";
 import type { Choropleth } from "../model/choropleth.ts";
 import { type Index, memoize, type Scene } from "../model/derive.ts";
 import { derivedNotes } from "../model/notes.ts";
-import type { Dataset } from "../types.ts";
+import type { CoreDataset } from "../types.ts";
 
 export interface LegendModel {
   choropleth: Choropleth;
@@ -17,7 +17,7 @@ export interface LegendModel {
 }
 
 export function legendBuilder(
-  dataset: Dataset,
+  dataset: CoreDataset,
   index: Index,
 ): (scene: Scene, view: View, filter: string | null) => LegendModel {
   return memoize((scene: Scene, view: View, filter: string | null) => ({

@@ -4,7 +4,7 @@ import type { Index, Scene } from "../model/derive.ts";
 import { type PanelModel, panelModel } from "../model/describe.ts";
 import { countryMinerals } from "../model/insight.ts";
 import { STATUS_LABELS } from "../model/status.ts";
-import type { Dataset, Iso3 } from "../types.ts";
+import { hasMineralTables, type Iso3, type LiveDataset } from "../types.ts";
 
 /** "Signed at the ministerial", "China: the supplier …", or "No pact with the US in our sources". */
 export function statusText(iso3: Iso3, scene: Pick<Scene, "statuses">): string {
@@ -14,7 +14,7 @@ export function statusText(iso3: Iso3, scene: Pick<Scene, "statuses">): string {
 }
 
 /** The panel of the selected country, or null when none is selected. */
-export function panelOf(dataset: Dataset, index: Index, scene: Scene, iso3: Iso3 | null): PanelModel | null {
+export function panelOf(dataset: LiveDataset, index: Index, scene: Scene, iso3: Iso3 | null): PanelModel | null {
   if (!iso3) return null;
   return panelModel(
     dataset,
@@ -22,6 +22,6 @@ export function panelOf(dataset: Dataset, index: Index, scene: Scene, iso3: Iso3
     index.names.get(iso3) ?? iso3,
     statusText(iso3, scene),
     index.sources,
-    countryMinerals(dataset, iso3),
+    hasMineralTables(dataset) ? countryMinerals(dataset, iso3) : null,
   );
 }

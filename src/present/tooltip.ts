@@ -3,9 +3,9 @@ import type { Index, Scene } from "../model/derive.ts";
 import { arcTooltip, countryTooltip, forumTooltip, type TooltipModel } from "../model/describe.ts";
 import { mineralTooltipRows } from "../model/insight.ts";
 import type { Hovered } from "../state/session.ts";
-import type { Dataset } from "../types.ts";
+import type { CoreDataset } from "../types.ts";
 
-export function tooltipOf(dataset: Dataset, index: Index, scene: Scene, target: Hovered): TooltipModel | null {
+export function tooltipOf(dataset: CoreDataset, index: Index, scene: Scene, target: Hovered): TooltipModel | null {
   if (!target) return null;
   const name = index.names.get(target.iso3) ?? target.iso3;
   if (target.kind === "arc") {
@@ -13,6 +13,7 @@ export function tooltipOf(dataset: Dataset, index: Index, scene: Scene, target: 
     return agreement ? arcTooltip(agreement, name, index.sources) : null;
   }
   if (scene.minerals) {
+    if (scene.minerals.pending) return { title: name, rows: [["Data", "Not loaded yet"]] };
     const table = scene.minerals.choice?.table;
     if (!table) return { title: name, rows: [["Data", "No country data published for this mineral"]] };
     return { title: name, rows: mineralTooltipRows(table, target.iso3, index.sources.get(table.source) ?? null) };

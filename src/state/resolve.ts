@@ -7,7 +7,7 @@
  */
 import { type Index, indexOf } from "../model/derive.ts";
 import { chooseTable, STAGE_LABELS } from "../model/minerals.ts";
-import type { Dataset } from "../types.ts";
+import { type Dataset, hasMineralTables, type LiveDataset } from "../types.ts";
 import { type AppState, DEFAULT_STATE, IMPLIED_IN_URL, VIEWS, type View } from "./state.ts";
 import { CODECS, carries, ignoring, type Param, type ParsedSearch } from "./url.ts";
 
@@ -26,7 +26,7 @@ export interface ResolveOptions {
 /** Nothing given: what the store runs after every action (values the app itself set). */
 const NOTHING: ReadonlyMap<Param, string> = new Map();
 
-export function resolve(parsed: ParsedSearch, dataset: Dataset, options: ResolveOptions = {}): Resolved {
+export function resolve(parsed: ParsedSearch, dataset: LiveDataset, options: ResolveOptions = {}): Resolved {
   const index = options.index ?? indexOf(dataset);
   const views = options.views ?? VIEWS;
   const state: AppState = { ...parsed.state };
@@ -62,7 +62,9 @@ export function resolve(parsed: ParsedSearch, dataset: Dataset, options: Resolve
     else if (state.date < start) state.date = start;
   }
 
-  if (state.view === "minerals") resolveMineral(dataset, state, warn);
+  // Before the mineral tables arrive, the mineral, stage and year stay as given: the app resolves
+  // again when they do (a minerals URL waits for them, so its warnings are never lost).
+  if (state.view === "minerals" && hasMineralTables(dataset)) resolveMineral(dataset, state, warn);
   return { state, warnings };
 }
 
@@ -98,6 +100,6 @@ function resolveMineral(dataset: Dataset, state: AppState, warn: (key: Param, wh
 }
 
 /** The state as it will be drawn, for a state the app itself produced (no warnings). */
-export function resolveState(state: AppState, dataset: Dataset, options: ResolveOptions = {}): AppState {
+export function resolveState(state: AppState, dataset: LiveDataset, options: ResolveOptions = {}): AppState {
   return resolve({ state, warnings: [], given: NOTHING }, dataset, options).state;
 }

@@ -164,10 +164,15 @@ export function mountControls(
         stage.value = mineralOptions.stage;
         stage.disabled = mineralOptions.stages.length < 2;
         stageField.hidden = mineralOptions.stages.length === 0;
-        yearField.hidden = mineralOptions.years.length === 0;
-        setChildren(year, ...mineralOptions.years.map((y) => h("option", { value: String(y) }, String(y))));
-        year.value = String(mineralOptions.year ?? "");
-        year.disabled = mineralOptions.years.length < 2;
+        const { years, yearsPending } = mineralOptions;
+        yearField.hidden = years.length === 0 && !yearsPending;
+        setChildren(
+          year,
+          ...(yearsPending ? [h("option", { value: "" }, "…")] : []),
+          ...years.map((y) => h("option", { value: String(y) }, String(y))),
+        );
+        year.value = yearsPending ? "" : String(mineralOptions.year ?? "");
+        year.disabled = yearsPending || years.length < 2;
         blocForge.checked = state.blocForge;
         blocPax.checked = state.blocPax;
       }

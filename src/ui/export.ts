@@ -14,7 +14,7 @@ import type { Index, Scene } from "../model/derive.ts";
 import { BASE_PALETTE } from "../model/palette.ts";
 import { type ExportText, exportName, exportTextOf } from "../present/export.ts";
 import type { AppState } from "../state/state.ts";
-import type { Dataset } from "../types.ts";
+import type { LiveDataset } from "../types.ts";
 
 export const EXPORT_WIDTH = 1200;
 const MAP_HEIGHT = 585;
@@ -141,7 +141,7 @@ export function saveBlob(blob: Blob, filename: string): void {
 
 /** What a download draws: the view shown now. */
 export interface ViewImage {
-  dataset: Dataset;
+  dataset: LiveDataset;
   index: Index;
   scene: Scene;
   state: AppState;

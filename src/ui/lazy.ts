@@ -59,14 +59,17 @@ export const PREFETCH_AFTER = 2000;
 
 /**
  * Prefetches, once the page is idle a while after ready, the chunks whose trigger is shown (an
- * embed hides some), where the device and connection afford it (as the WebGL map's idle start: not
- * with Save-Data, on 2G/3G or a small device). Call it once the page is ready: nothing before.
+ * embed hides some; `null`: no trigger, always), where the device and connection afford it (as the
+ * WebGL map's idle start: not with Save-Data, on 2G/3G or a small device). Call it once the page is
+ * ready: nothing before.
  */
-export function prefetchWhenIdle(chunks: readonly (readonly [Element, Chunk<unknown>])[]): void {
+export function prefetchWhenIdle(
+  chunks: readonly (readonly [Element | null, Pick<Chunk<unknown>, "prefetch">])[],
+): void {
   if (!affordsIdleStart(deviceHints(navigator))) return;
   const request = (globalThis as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback;
   const prefetch = () => {
-    for (const [el, code] of chunks) if (el.getClientRects().length > 0) code.prefetch();
+    for (const [el, code] of chunks) if (!el || el.getClientRects().length > 0) code.prefetch();
   };
   setTimeout(() => (request ? request(prefetch) : prefetch()), PREFETCH_AFTER);
 }

@@ -37,7 +37,8 @@ export function renderLegend(
       },
       h("span", { class: "swatch", style: `background:${category.colour}`, "aria-hidden": "true" }),
       h("span", { class: "legend-label" }, category.label),
-      h("span", { class: "legend-count" }, String(category.count)),
+      // No count while the countries are not known yet (the mineral tables loading): not a zero.
+      h("span", { class: "legend-count" }, choropleth.pending ? "…" : String(category.count)),
     );
     button.addEventListener("mouseenter", () => handlers.onHover(category.key));
     button.addEventListener("mouseleave", () => handlers.onHover(null));

@@ -185,3 +185,34 @@ export function renderInsight(
     ),
   );
 }
+
+/**
+ * The card while the mineral tables are on their way (minerals.json loads when first needed), or
+ * after they failed: a status line, or the reason and a button that tries again (.is-pending
+ * keeps the card's usual height, so nothing below jumps when the tables arrive).
+ */
+export function renderInsightPending(
+  el: HTMLElement,
+  scene: MineralsScene,
+  status: { state: "waiting" | "loading" | "ready" } | { state: "failed"; error: string },
+  onRetry: () => void,
+): void {
+  const title = h("h2", { class: "insight-title" }, scene.mineral?.name ?? "Minerals");
+  if (status.state !== "failed") {
+    setChildren(el, title, h("p", { class: "insight-pending", role: "status" }, "Loading the mineral data…"));
+  } else {
+    const retry = h("button", { type: "button", class: "link-button" }, "Try again");
+    retry.addEventListener("click", onRetry);
+    setChildren(
+      el,
+      title,
+      h(
+        "p",
+        { class: "insight-pending insight-failed", role: "alert" },
+        `The mineral data could not be shown. ${status.error} The other views still work.`,
+        " ",
+        retry,
+      ),
+    );
+  }
+}

@@ -60,21 +60,23 @@ export function renderPanel(el: HTMLElement, model: PanelModel | null, handlers:
       ? h("ul", { class: "memberships" }, ...memberships)
       : h("p", {}, "No forum membership in our sources."),
     h("h3", { class: "panel-section" }, "Minerals: at least 1% of world supply"),
-    model.minerals.length
-      ? h(
-          "ul",
-          { class: "panel-minerals" },
-          ...model.minerals.map((m) => {
-            const open = h(
-              "button",
-              { type: "button", class: "link-button" },
-              `${m.name}, ${STAGE_LABELS[m.stage].toLowerCase()} ${m.year}`,
-            );
-            open.addEventListener("click", () => handlers.onMineral(m.mineral, m.stage));
-            return h("li", {}, open, `: ${formatShare(m.share)}${m.rank ? ` (rank ${m.rank})` : ""}`);
-          }),
-        )
-      : h("p", {}, "No mineral where it holds 1% or more of world supply in our sources."),
+    model.minerals === null
+      ? h("p", { class: "panel-pending" }, "The mineral data are not loaded yet.")
+      : model.minerals.length
+        ? h(
+            "ul",
+            { class: "panel-minerals" },
+            ...model.minerals.map((m) => {
+              const open = h(
+                "button",
+                { type: "button", class: "link-button" },
+                `${m.name}, ${STAGE_LABELS[m.stage].toLowerCase()} ${m.year}`,
+              );
+              open.addEventListener("click", () => handlers.onMineral(m.mineral, m.stage));
+              return h("li", {}, open, `: ${formatShare(m.share)}${m.rank ? ` (rank ${m.rank})` : ""}`);
+            }),
+          )
+        : h("p", {}, "No mineral where it holds 1% or more of world supply in our sources."),
   );
   el.hidden = false;
 }

@@ -2,6 +2,7 @@
  * The one render: every surface drawn from the store's state and session, each redrawn only when
  * what it shows changed (the view models are memoised, so unchanged means identical).
  */
+import type { TablesStatus } from "../data/later.ts";
 import { byId } from "../dom.ts";
 import { renderEmbedHeadline } from "../embed/chrome.ts";
 import { embedHeadline } from "../embed/embed.ts";
@@ -16,11 +17,11 @@ import { panelOf } from "../present/panel.ts";
 import type { Session } from "../state/session.ts";
 import type { AppState } from "../state/state.ts";
 import type { Store } from "../state/store.ts";
-import type { Dataset } from "../types.ts";
+import type { LiveDataset } from "../types.ts";
 import type { Controls } from "./controls.ts";
 import { type Chunk, drawWhenLoaded } from "./lazy.ts";
 import { renderLegend } from "./legend.ts";
-import { renderInsight } from "./minerals.ts";
+import { renderInsight, renderInsightPending } from "./minerals.ts";
 import { renderPanel } from "./panel.ts";
 import type { TimelineControl } from "./timeline.ts";
 
@@ -33,7 +34,11 @@ export interface Mounted {
 }
 
 export interface RenderInputs {
-  dataset: Dataset;
+  /** The dataset as it stands: it gains the mineral tables once (src/data/later.ts). */
+  dataset: () => LiveDataset;
+  /** Where the mineral tables are: the minerals card shows it until they arrive. */
+  tables: () => TablesStatus;
+  onRetryTables: () => void;
   index: Index;
   store: Store;
   themeOf: (state: AppState) => Theme;
@@ -49,7 +54,7 @@ export interface RenderInputs {
 }
 
 export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
-  const { dataset, index, store } = inputs;
+  const { index, store } = inputs;
   const surfaces = {
     ...mounted,
     legend: byId("legend"),
@@ -60,29 +65,45 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
     methodology: byId("methodology"),
   };
   const dispatch = store.dispatch;
-  const legendOf = legendBuilder(dataset, index);
+  const legendOf = legendBuilder(inputs.dataset(), index);
   let drawn: {
     state: AppState | null;
     theme: Theme | null;
     session: Session | null;
     legend: unknown;
     code: { table: unknown; sources: unknown };
-  } = { state: null, theme: null, session: null, legend: null, code: { table: null, sources: null } };
+    dataset: LiveDataset | null;
+    tables: TablesStatus | null;
+  } = {
+    state: null,
+    theme: null,
+    session: null,
+    legend: null,
+    code: { table: null, sources: null },
+    dataset: null,
+    tables: null,
+  };
   const render = () => {
     const state = store.get();
     const session = store.session();
     const theme = inputs.themeOf(state);
     const current = inputs.sceneOf(state);
-    const stateChanged = state !== drawn.state || theme !== drawn.theme;
+    const dataset = inputs.dataset();
+    const tables = inputs.tables();
+    const stateChanged =
+      state !== drawn.state || theme !== drawn.theme || dataset !== drawn.dataset || tables !== drawn.tables;
     if (stateChanged) {
       document.documentElement.dataset.theme = theme;
       surfaces.controls.render(state, mineralOptionsOf(current, state));
-      if (current.minerals) {
+      if (current.minerals?.pending) {
+        renderInsightPending(surfaces.insight, current.minerals, tables, inputs.onRetryTables);
+      } else if (current.minerals) {
         renderInsight(surfaces.insight, current.minerals, current.date, insightColours(theme), {
           onMineral: inputs.onMineral,
         });
       }
       surfaces.insight.hidden = !current.minerals;
+      surfaces.insight.classList.toggle("is-pending", !!current.minerals?.pending);
       surfaces.timeline.render(current.date);
       surfaces.summary.textContent = current.summary;
       document.title = pageTitle(current, state);
@@ -109,16 +130,24 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
         code.table.drawTable(surfaces.table, { dataset, index, scene: current, state, session, dispatch });
       else if (state.table) drawWhenLoaded(surfaces.table, inputs.table, "the table", render);
     }
-    if (session.methodologyOpen !== previous?.methodologyOpen || code.sources !== drawn.code.sources) {
-      const open = session.methodologyOpen;
-      if (code.sources) code.sources.drawSources(surfaces.methodology, open ? dataset : null, inputs.onCloseSources);
-      else if (open) {
+    const open = session.methodologyOpen;
+    if (
+      open !== previous?.methodologyOpen ||
+      code.sources !== drawn.code.sources ||
+      (open && dataset !== drawn.dataset)
+    ) {
+      if (code.sources) {
+        // Redrawn in place when the mineral tables arrive while it is open: keep the reader's focus in it.
+        const focused = open && surfaces.methodology.contains(document.activeElement);
+        code.sources.drawSources(surfaces.methodology, open ? dataset : null, inputs.onCloseSources);
+        if (focused) surfaces.methodology.querySelector<HTMLElement>(".methodology-close")?.focus();
+      } else if (open) {
         surfaces.methodology.hidden = false;
         drawWhenLoaded(surfaces.methodology, inputs.sources, "the sources and methodology", render);
       } else surfaces.methodology.hidden = true;
     }
     surfaces.map(inputs.mapViewOf(state, session));
-    drawn = { state, theme, session, legend, code };
+    drawn = { state, theme, session, legend, code, dataset, tables };
   };
   return render;
 }

@@ -12,7 +12,7 @@ import {
   type MethodologySource,
   methodologyModel,
 } from "../model/methodology.ts";
-import type { Dataset } from "../types.ts";
+import type { LiveDataset } from "../types.ts";
 
 export interface MethodologyHandlers {
   onClose(): void;
@@ -130,14 +130,14 @@ export function renderMethodology(
   el.hidden = false;
 }
 
-const models = new WeakMap<Dataset, MethodologyModel>();
+const models = new WeakMap<LiveDataset, MethodologyModel>();
 
 /**
  * The panel as the one render draws it (src/ui/render.ts): the dataset's sources and method, or
  * hidden (null). The model is built when first opened (sorting every source is work the first
  * paint does not need) and kept; this module loads with the panel (src/ui/lazy.ts).
  */
-export function drawSources(el: HTMLElement, dataset: Dataset | null, onClose: () => void): void {
+export function drawSources(el: HTMLElement, dataset: LiveDataset | null, onClose: () => void): void {
   let model: MethodologyModel | null = null;
   if (dataset) {
     model = models.get(dataset) ?? methodologyModel(dataset);

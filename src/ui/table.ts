@@ -19,7 +19,7 @@ import {
 import type { Session } from "../state/session.ts";
 import type { AppState } from "../state/state.ts";
 import type { Store } from "../state/store.ts";
-import type { Dataset } from "../types.ts";
+import type { LiveDataset } from "../types.ts";
 
 export interface TableOptions {
   sort: TableSort;
@@ -33,7 +33,7 @@ export interface TableHandlers {
 }
 
 export interface TableInputs {
-  dataset: Dataset;
+  dataset: LiveDataset;
   index: Index;
   scene: Scene;
   state: AppState;

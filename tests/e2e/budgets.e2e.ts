@@ -32,6 +32,8 @@ describe("byte budgets of the embed view", () => {
     expect(weight.files.map((f) => f.path)).toEqual(
       expect.arrayContaining(["index.html", "data/world.json", "data/dataset.json"]),
     );
+    // The mineral tables are not part of the first load (src/data/later.ts).
+    expect(weight.files.map((f) => f.path)).not.toContain("data/minerals.json");
     expect(weight.byKind.js.files).toBeGreaterThan(0);
     expect(weight.byKind.css.files).toBeGreaterThan(0);
     // Light first: nothing of MapLibre or deck.gl (the map chunk, src/map/mount.ts) before the map is interactive.
@@ -57,9 +59,10 @@ describe("byte budgets of the embed view", () => {
     await page.context().close();
     for (const file of ["world.json", "dataset.json"]) {
       // A <link rel="preload"> the app's fetch() reused: one request, started by the link.
-      expect(entries.filter((e) => e.name.endsWith(`/data/${file}`)), file).toEqual([
-        { name: expect.stringMatching(new RegExp(`/data/${file}$`)), initiator: "link" },
-      ]);
+      expect(
+        entries.filter((e) => e.name.endsWith(`/data/${file}`)),
+        file,
+      ).toEqual([{ name: expect.stringMatching(new RegExp(`/data/${file}$`)), initiator: "link" }]);
     }
   });
 });

@@ -38,9 +38,10 @@ export function viewTestFile(): { appUrl: string; dataset: Dataset; chromium: { 
 
 let cached: Dataset | undefined;
 
-/** The dataset of the production build under test (dist/data/dataset.json). */
+/** The dataset of the production build under test: dist/data/dataset.json with its mineral tables (minerals.json). */
 export function builtDataset(): Dataset {
-  cached ??= JSON.parse(readFileSync(join(inject("distDir"), "data", "dataset.json"), "utf8")) as Dataset;
+  const read = (name: string) => JSON.parse(readFileSync(join(inject("distDir"), "data", name), "utf8"));
+  cached ??= { ...read("dataset.json"), mineralTables: read("minerals.json").mineralTables } as Dataset;
   return cached;
 }
 

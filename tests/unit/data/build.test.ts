@@ -4,7 +4,7 @@ import { buildOutputs, buildReadme, staleFiles } from "../../../data/build.ts";
 import { PUBLIC_HEADERS } from "../../../data/dataset.ts";
 import { DataError, type DataIssue, parseCsv } from "../../../src/data/csv.ts";
 import { parseDataset } from "../../../src/data/schema.ts";
-import { freshOutputs, ROOT, readRepo } from "./fresh.ts";
+import { freshDataset, freshOutputs, ROOT, readRepo } from "./fresh.ts";
 
 const OUT = `${ROOT}public/data`;
 
@@ -13,6 +13,15 @@ describe("the committed build output", () => {
     const current = (name: string) => (existsSync(`${OUT}/${name}`) ? readFileSync(`${OUT}/${name}`, "utf8") : null);
     expect(staleFiles(freshOutputs(), current, readdirSync(OUT))).toEqual([]);
   }, 60_000); // the whole data build (geometry included): seconds on a busy machine
+
+  it("is stale when minerals.json is out of date or missing (data:check fails on either)", () => {
+    const current = (name: string) => (existsSync(`${OUT}/${name}`) ? readFileSync(`${OUT}/${name}`, "utf8") : null);
+    const edited = (name: string) => (name === "minerals.json" ? '{"version":1,"mineralTables":[]}\n' : current(name));
+    expect(staleFiles(freshOutputs(), edited, readdirSync(OUT))).toEqual(["public/data/minerals.json"]);
+    const gone = (name: string) => (name === "minerals.json" ? null : current(name));
+    const left = readdirSync(OUT).filter((name) => name !== "minerals.json");
+    expect(staleFiles(freshOutputs(), gone, left)).toEqual(["public/data/minerals.json"]);
+  });
 
   it("lists every source in data/README.md (the list is generated)", () => {
     expect(buildReadme(readRepo, freshOutputs())).toBe(readRepo("data/README.md"));
@@ -23,14 +32,36 @@ describe("the committed build output", () => {
     for (const [name, contents] of freshOutputs()) expect(again.get(name), name).toBe(contents);
   });
 
-  it("holds the world, the dataset and the three downloads, and nothing else", () => {
+  it("holds the world, the dataset, its mineral tables and the three downloads, and nothing else", () => {
     expect([...freshOutputs().keys()].sort()).toEqual([
       "agreements.csv",
       "dataset.json",
       "memberships.csv",
       "minerals.csv",
+      "minerals.json",
       "world.json",
     ]);
+  });
+
+  it("writes the mineral tables apart from the dataset, and together they are the whole dataset", () => {
+    const core = JSON.parse(freshOutputs().get("dataset.json") ?? "null");
+    const tables = JSON.parse(freshOutputs().get("minerals.json") ?? "null");
+    expect(Object.keys(core)).not.toContain("mineralTables");
+    expect(Object.keys(tables)).toEqual(["version", "mineralTables"]);
+    expect(tables.version).toBe(1);
+    // Every table is in minerals.json, every mineral with a stage has one, and the joined dataset is
+    // what the app and the CSV download read.
+    const dataset = freshDataset();
+    expect(dataset.mineralTables).toEqual(tables.mineralTables);
+    for (const m of dataset.minerals)
+      for (const stage of m.stages)
+        expect(
+          dataset.mineralTables.some((t) => t.mineral === m.slug && t.stage === stage),
+          `${m.slug} ${stage}`,
+        ).toBe(true);
+    // minerals.csv (a public contract) is written from the same tables.
+    const csvRows = (freshOutputs().get("minerals.csv") ?? "").trim().split("\n").length - 1;
+    expect(csvRows).toBeGreaterThan(dataset.mineralTables.length);
   });
 });
 
@@ -161,13 +192,11 @@ describe("parseDataset (the app's check of what it fetches)", () => {
   it("rejects a broken one, naming the JSON path", () => {
     const broken = good();
     broken.agreements[2].date = "soon";
-    broken.mineralTables[0].rows[0].share = "40%";
     delete broken.tallies[0].value;
     expect(() => parseDataset(broken)).toThrow(
       [
         "dataset.json:1: agreements[2].date: expected a YYYY-MM-DD date, found string",
         "dataset.json:1: tallies[0].value: missing",
-        "dataset.json:1: mineralTables[0].rows[0].share: expected a number, found string",
       ].join("\n"),
     );
   });

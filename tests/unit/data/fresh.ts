@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildOutputs } from "../../../data/build.ts";
-import { parseDataset } from "../../../src/data/schema.ts";
+import { parseDataset, parseMineralTables, withMineralTables } from "../../../src/data/schema.ts";
 import type { Dataset } from "../../../src/types.ts";
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -16,6 +16,8 @@ export function freshOutputs(): Map<string, string> {
   return outputs;
 }
 
+/** dataset.json and minerals.json of a fresh build, checked and joined as the app holds them. */
 export function freshDataset(): Dataset {
-  return parseDataset(JSON.parse(freshOutputs().get("dataset.json") ?? "null"));
+  const core = parseDataset(JSON.parse(freshOutputs().get("dataset.json") ?? "null"));
+  return withMineralTables(core, parseMineralTables(JSON.parse(freshOutputs().get("minerals.json") ?? "null"), core));
 }

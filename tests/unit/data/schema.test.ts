@@ -1,14 +1,16 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DATA_TIMEOUT_MS, loadData } from "../../../src/data/load.ts";
-import { isWebUrl, parseDataset, parseWorld } from "../../../src/data/schema.ts";
-import type { Dataset } from "../../../src/types.ts";
+import { DATA_TIMEOUT_MS, loadData, loadMineralTables } from "../../../src/data/load.ts";
+import { isWebUrl, parseDataset, parseMineralTables, parseWorld } from "../../../src/data/schema.ts";
+import type { CoreDataset, Dataset, MineralTablesFile } from "../../../src/types.ts";
 
 const datasetText = readFileSync("public/data/dataset.json", "utf8");
 const worldText = readFileSync("public/data/world.json", "utf8");
+const tablesText = readFileSync("public/data/minerals.json", "utf8");
 const good = () => JSON.parse(datasetText);
 const world = () => JSON.parse(worldText);
-const dataset: Dataset = parseDataset(good());
+const tables = (): MineralTablesFile => JSON.parse(tablesText);
+const dataset: CoreDataset = parseDataset(good());
 
 describe("parseDataset checks references, not only shapes", () => {
   it.each([
@@ -27,32 +29,11 @@ describe("parseDataset checks references, not only shapes", () => {
       'memberships[1].iso3: unknown country code "QQQ"',
     ],
     [
-      "an unknown country code in a mineral table",
-      (d: Dataset) => {
-        (d.mineralTables[0]?.rows[0] as { iso3: string }).iso3 = "QQQ";
-      },
-      'mineralTables[0].rows[0].iso3: unknown country code "QQQ"',
-    ],
-    [
       "an unknown source id",
       (d: Dataset) => {
         (d.tallies[0] as { sources: string[] }).sources = ["nope"];
       },
       'tallies[0].sources[0]: unknown source id "nope"',
-    ],
-    [
-      "an unknown table source",
-      (d: Dataset) => {
-        (d.mineralTables[0] as { source: string }).source = "nope";
-      },
-      'mineralTables[0].source: unknown source id "nope"',
-    ],
-    [
-      "an unknown mineral",
-      (d: Dataset) => {
-        (d.mineralTables[0] as { mineral: string }).mineral = "unobtainium";
-      },
-      'mineralTables[0].mineral: unknown mineral "unobtainium"',
     ],
     [
       "an empty label (a marker at NaN)",
@@ -107,6 +88,67 @@ describe("parseDataset checks references, not only shapes", () => {
       "ftp://x",
     ])
       expect(isWebUrl(url), url).toBe(false);
+  });
+});
+
+describe("parseMineralTables checks minerals.json against the dataset", () => {
+  it("accepts the built minerals.json, which dataset.json no longer carries", () => {
+    expect(parseMineralTables(tables(), dataset).length).toBeGreaterThan(50);
+    expect("mineralTables" in good()).toBe(false);
+  });
+
+  it.each([
+    [
+      "an unknown country code in a mineral table",
+      (t: MineralTablesFile) => {
+        (t.mineralTables[0]?.rows[0] as { iso3: string }).iso3 = "QQQ";
+      },
+      'minerals.json:1: mineralTables[0].rows[0].iso3: unknown country code "QQQ" (not among the dataset\'s places)',
+    ],
+    [
+      "an unknown table source",
+      (t: MineralTablesFile) => {
+        (t.mineralTables[0] as { source: string }).source = "nope";
+      },
+      'minerals.json:1: mineralTables[0].source: unknown source id "nope" (not among the dataset\'s sources)',
+    ],
+    [
+      "an unknown mineral",
+      (t: MineralTablesFile) => {
+        (t.mineralTables[0] as { mineral: string }).mineral = "unobtainium";
+      },
+      'minerals.json:1: mineralTables[0].mineral: unknown mineral "unobtainium" (not among the dataset\'s minerals)',
+    ],
+    [
+      "a share that is not a number",
+      (t: MineralTablesFile) => {
+        (t.mineralTables[1]?.rows[0] as unknown as { share: string }).share = "40%";
+      },
+      "minerals.json:1: mineralTables[1].rows[0].share: expected a number, found string",
+    ],
+    [
+      "another version",
+      (t: MineralTablesFile) => {
+        (t as { version: number }).version = 2;
+      },
+      "minerals.json:1: version: expected one of 1, found number",
+    ],
+    [
+      "no tables",
+      (t: MineralTablesFile) => {
+        delete (t as Partial<MineralTablesFile>).mineralTables;
+      },
+      "minerals.json:1: mineralTables: missing",
+    ],
+  ])("rejects %s", (_name, spoil, message) => {
+    const t = tables();
+    spoil(t);
+    expect(() => parseMineralTables(t, dataset)).toThrow(message);
+  });
+
+  it("checks the sources of the dataset it is given", () => {
+    const fewer: CoreDataset = { ...dataset, sources: dataset.sources.filter((s) => s.id !== "usgs-mcs2026") };
+    expect(() => parseMineralTables(tables(), fewer)).toThrow('unknown source id "usgs-mcs2026"');
   });
 });
 
@@ -196,6 +238,42 @@ describe("loadData gives every failure as a sentence", () => {
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await result).toEqual({ ok: false, error: "The map's data did not arrive within 20 seconds." });
+  });
+
+  it("loads the mineral tables apart, checked against the dataset, with the same sentences", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    respond({ "minerals.json": json(tablesText) });
+    const loaded = await loadMineralTables()(dataset);
+    expect(loaded.ok && loaded.value.length).toBe(tables().mineralTables.length);
+    respond({ "minerals.json": () => Promise.resolve(new Response("", { status: 500 })) });
+    expect(await loadMineralTables()(dataset)).toEqual({
+      ok: false,
+      error: "The map's data could not be loaded (minerals.json: HTTP 500).",
+    });
+    respond({ "minerals.json": json("<html>") });
+    expect(await loadMineralTables()(dataset)).toEqual({
+      ok: false,
+      error: "The map's data file minerals.json is damaged (not valid JSON), so the map cannot be shown.",
+    });
+    const spoiled = tables();
+    (spoiled.mineralTables[0] as { source: string }).source = "nope";
+    respond({ "minerals.json": json(JSON.stringify(spoiled)) });
+    expect(await loadMineralTables()(dataset)).toEqual({
+      ok: false,
+      error:
+        "The map's data is damaged, so the map cannot be shown: minerals.json:1: mineralTables[0].source: unknown source id \"nope\" (not among the dataset's sources).",
+    });
+  });
+
+  it("starts fetching the mineral tables at once, before the dataset is at hand", async () => {
+    const requested: string[] = [];
+    vi.stubGlobal("fetch", (url: string) => {
+      requested.push(url.split("/").pop() ?? "");
+      return Promise.resolve(new Response(tablesText, { status: 200 }));
+    });
+    const check = loadMineralTables();
+    expect(requested).toEqual(["minerals.json"]);
+    expect((await check(dataset)).ok).toBe(true);
   });
 
   it("loads and checks both files", async () => {

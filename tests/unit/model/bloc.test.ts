@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { blocDefinition, blocMembers, blocShares } from "../../../src/model/bloc.ts";
 import { allMineralsBloc } from "../../../src/model/insight.ts";
 import { chooseTable } from "../../../src/model/minerals.ts";
+import { publishedDataset } from "../published.ts";
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const cobalt = chooseTable(dataset, "cobalt", "mine", 2025).choice?.table;
 if (!cobalt) throw new Error("no cobalt table");
 const none = { forge: false, paxSilica: false };

@@ -1,14 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MARKER_AREA_KM2 } from "../../../src/config.ts";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { blocDefinition } from "../../../src/model/bloc.ts";
 import { formatNumber } from "../../../src/model/format.ts";
 import { methodologyModel } from "../../../src/model/methodology.ts";
 import { STATUS_LABELS, STATUSES } from "../../../src/model/status.ts";
 import type { Dataset } from "../../../src/types.ts";
+import { publishedDataset } from "../published.ts";
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const model = methodologyModel(dataset);
 const section = (title: string) => {
   const found = model.sections.find((s) => s.title === title);
@@ -169,5 +168,33 @@ describe("methodologyModel: definitions and gaps", () => {
 
   it("is pure: the same dataset gives an equal model", () => {
     expect(methodologyModel(dataset)).toEqual(model);
+  });
+});
+
+describe("methodologyModel before the mineral tables arrive", () => {
+  const early = methodologyModel({ ...dataset, mineralTables: null });
+  const text = (m: typeof early, title: string) => {
+    const s = m.sections.find((x) => x.title === title);
+    return [...(s?.paragraphs ?? []), ...(s?.definitions.flat() ?? [])].join("\n");
+  };
+
+  it("says they are still loading, and tells no table figure it cannot know", () => {
+    expect(text(early, "About the data")).toMatch(
+      /the published mineral tables covering \d+ of \d+ minerals \(still loading/,
+    );
+    expect(text(model, "About the data")).toMatch(/\d+ published mineral tables covering/);
+    const gaps = text(early, "Known gaps");
+    expect(gaps).not.toMatch(/country values are withheld/);
+    expect(gaps).not.toMatch(/lower bound/);
+    expect(gaps).toMatch(/Germanium has no country data/); // from the catalogue, in dataset.json
+    expect(gaps).toMatch(/China \(CHN\) is shown apart/);
+  });
+
+  it("counts only the records it has: the tables' sources gain their citations when they arrive", () => {
+    const usedBy = (m: typeof early, id: string) => m.sources.find((s) => s.id === id)?.usedBy;
+    expect(usedBy(early, "iea-cmd-2025")).toBeLessThan(usedBy(model, "iea-cmd-2025") ?? 0);
+    expect(usedBy(early, "state-2026-02-04-ministerial-factsheet")).toBe(
+      usedBy(model, "state-2026-02-04-ministerial-factsheet"),
+    );
   });
 });

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { countryMinerals, mineralTooltipRows } from "../../../src/model/insight.ts";
 import {
   chooseTable,
@@ -10,8 +8,9 @@ import {
   shareClassLabel,
 } from "../../../src/model/minerals.ts";
 import { MINERAL_COLOURS } from "../../../src/model/palette.ts";
+import { publishedDataset } from "../published.ts";
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const drawable = new Set(dataset.places.map((p) => p.iso3));
 
 describe("chooseTable", () => {

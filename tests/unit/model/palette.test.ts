@@ -16,9 +16,9 @@
  *   ≥ 3:1 against what they sit on (1.4.11). Country fills are graphics: each must be told from the
  *   ocean at ≥ 3:1, by its own fill or by the border line drawn around it.
  */
+
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { forumsChoropleth, pactsChoropleth } from "../../../src/model/choropleth.ts";
 import {
   composite,
@@ -37,6 +37,7 @@ import {
 import { VIEW_FORUMS } from "../../../src/model/forums.ts";
 import { mineralChoropleth } from "../../../src/model/minerals.ts";
 import { BASE_PALETTE, EMPHASIS, type Theme } from "../../../src/model/palette.ts";
+import { publishedDataset } from "../published.ts";
 
 const CATEGORY_MIN_DE00 = 10;
 const RAMP_MIN_DL = 10;
@@ -144,7 +145,7 @@ describe("colour maths", () => {
 
 // ── The colours shown together, read from the code that builds the map and the legend ─────────
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const nowhere = new Set<string>();
 const DATE = "2026-03-01";
 

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { editDistance, normalise, resolveSearch, searchPlaces } from "../../../src/model/search.ts";
 import { PLACES } from "../../fixtures/tiny.ts";
+import { publishedDataset } from "../published.ts";
 
 describe("searchPlaces", () => {
   it("finds by name, alternative name, prefix and accent-free spelling", () => {
@@ -24,7 +23,7 @@ describe("searchPlaces", () => {
 });
 
 describe("searching the real places and organisations", () => {
-  const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+  const dataset = publishedDataset();
   const everyone = [...dataset.places, ...dataset.organisations];
   const opened = (query: string) => {
     const outcome = resolveSearch(everyone, query);

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { statusByCountry, statusCounts } from "../../../src/model/status.ts";
 import { AGREEMENTS, MEMBERSHIPS } from "../../fixtures/tiny.ts";
+import { publishedDataset } from "../published.ts";
 
 const tiny = { agreements: AGREEMENTS, memberships: MEMBERSHIPS };
 const statusOn = (date: string) => new Map([...statusByCountry(tiny, date)].map(([k, v]) => [k, v.status]));
@@ -39,7 +38,7 @@ describe("statusByCountry", () => {
 });
 
 describe("the real data", () => {
-  const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+  const dataset = publishedDataset();
   const counts = (date: string) => statusCounts(statusByCountry(dataset, date));
 
   it("goes from 0 to 11 ministerial signatories between 3 and 4 Feb 2026, as the State Dept announced", () => {

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { deriveScene, indexOf } from "../../../src/model/derive.ts";
 import { STATUS_LABELS } from "../../../src/model/status.ts";
 import {
@@ -13,8 +11,9 @@ import {
   tableModel,
 } from "../../../src/model/table.ts";
 import { type AppState, DEFAULT_STATE, type ForumView, type View } from "../../../src/state/state.ts";
+import { publishedDataset } from "../published.ts";
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const index = indexOf(dataset);
 
 function model(view: View, patch: Partial<AppState> = {}, forum: ForumView = "forge"): TableModel {

@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { deriveScene, indexOf } from "../../../src/model/derive.ts";
 import { counted, form, NOUNS } from "../../../src/model/words.ts";
 import { DEFAULT_STATE, FORUM_VIEWS } from "../../../src/state/state.ts";
+import { publishedDataset } from "../published.ts";
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const index = indexOf(dataset);
 
 describe("counted nouns", () => {

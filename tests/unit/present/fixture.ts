@@ -1,11 +1,11 @@
 /** The committed dataset and a scene builder, for the present/* tests. */
-import { readFileSync } from "node:fs";
-import { parseDataset } from "../../../src/data/schema.ts";
+
 import { deriveScene, indexOf, type SceneState } from "../../../src/model/derive.ts";
 import type { MapInputs } from "../../../src/present/map.ts";
 import { DEFAULT_STATE } from "../../../src/state/state.ts";
+import { publishedDataset } from "../published.ts";
 
-export const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+export const dataset = publishedDataset();
 export const index = indexOf(dataset);
 export const sceneFor = (patch: Partial<SceneState> = {}, theme: "light" | "dark" = "light") =>
   deriveScene(dataset, index, { ...DEFAULT_STATE, ...patch }, theme);

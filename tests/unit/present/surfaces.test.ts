@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHINA, CREDIT } from "../../../src/config.ts";
 import { embedHeadline } from "../../../src/embed/embed.ts";
+import { deriveScene } from "../../../src/model/derive.ts";
 import { formatDate } from "../../../src/model/format.ts";
 import { MINERAL_COLOURS, PACT_COLOURS } from "../../../src/model/palette.ts";
 import { STATUS_LABELS } from "../../../src/model/status.ts";
@@ -150,7 +151,26 @@ describe("mineral options", () => {
       stages: ["mine", "refining", "reserves"],
       year: 2024,
       years: [2024],
+      yearsPending: false,
     });
+  });
+
+  it("keep the year field's place, with no year, while the mineral tables load", () => {
+    const early = deriveScene(
+      { ...dataset, mineralTables: null },
+      index,
+      { ...DEFAULT_STATE, view: "minerals" },
+      "light",
+    );
+    expect(mineralOptionsOf(early, DEFAULT_STATE)).toMatchObject({ year: null, years: [], yearsPending: true });
+    // Germanium has no table at all: no year field, loading or not.
+    const germanium = deriveScene(
+      { ...dataset, mineralTables: null },
+      index,
+      { ...DEFAULT_STATE, view: "minerals", mineral: "germanium" },
+      "light",
+    );
+    expect(mineralOptionsOf(germanium, DEFAULT_STATE)?.yearsPending).toBe(false);
   });
 });
 

@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { indexOf } from "../../../src/model/derive.ts";
 import { resolve, resolveState } from "../../../src/state/resolve.ts";
 import { DEFAULT_STATE } from "../../../src/state/state.ts";
 import { parseSearch, toSearch } from "../../../src/state/url.ts";
+import { publishedDataset } from "../published.ts";
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const index = indexOf(dataset);
 const { start, end } = index.timeline;
 const open = (search: string) => resolve(parseSearch(search), dataset, { index });
@@ -140,5 +139,25 @@ describe("resolveState", () => {
       year: 2025,
     };
     expect(resolveState(state, dataset, { index })).toEqual({ ...state, year: 2024 });
+  });
+});
+
+describe("resolve before the mineral tables arrive", () => {
+  const early = { ...dataset, mineralTables: null };
+  const openEarly = (search: string) => resolve(parseSearch(search), early, { index });
+
+  it("leaves a minerals URL's mineral, stage and year as given, without warning, until they do", () => {
+    const search = "?view=minerals&mineral=graphite&stage=refining&year=2025";
+    const { state, warnings } = openEarly(search);
+    expect(warnings).toEqual([]);
+    expect(toSearch(state)).toBe(search);
+    // Once they arrive, the same state resolves (silently, as the app does) exactly as the URL would.
+    expect(resolveState(state, dataset, { index })).toEqual(open(search).state);
+  });
+
+  it("resolves every other view exactly as with them (a pacts URL never needs them)", () => {
+    for (const search of ["", "?view=forums&forum=msp", "?date=2025-12-12&country=AUS", "?mineral=cobalt"]) {
+      expect(openEarly(search)).toEqual(open(search));
+    }
   });
 });

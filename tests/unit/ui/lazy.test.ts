@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { chunk, drawWhenLoaded, onClickWith } from "../../../src/ui/lazy.ts";
+import { chunk, drawWhenLoaded, onClickWith, PREFETCH_AFTER, prefetchWhenIdle } from "../../../src/ui/lazy.ts";
 
 /** An import the test settles by hand. */
 function controlled<M>() {
@@ -125,5 +125,41 @@ describe("drawWhenLoaded", () => {
     await flush();
     expect(redraw).toHaveBeenCalledTimes(1);
     expect(importer).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("prefetchWhenIdle", () => {
+  it("prefetches a while after ready, at idle, what is shown or has no trigger; never with Save-Data", () => {
+    vi.useFakeTimers();
+    const idle = vi.fn((f: () => void) => f());
+    vi.stubGlobal("requestIdleCallback", idle);
+    const shown = document.createElement("button");
+    document.body.append(shown);
+    const hidden = document.createElement("button");
+    document.body.append(hidden);
+    // Laid out or not (happy-dom lays nothing out): what a hidden element's client rects say.
+    shown.getClientRects = () => [new DOMRect(0, 0, 10, 10)] as unknown as DOMRectList;
+    hidden.getClientRects = () => [] as unknown as DOMRectList;
+    const [always, visible, invisible] = [vi.fn(), vi.fn(), vi.fn()];
+    prefetchWhenIdle([
+      [null, { prefetch: always }],
+      [shown, { prefetch: visible }],
+      [hidden, { prefetch: invisible }],
+    ]);
+    vi.advanceTimersByTime(PREFETCH_AFTER - 1);
+    expect(always).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(idle).toHaveBeenCalledTimes(1);
+    expect(always).toHaveBeenCalledTimes(1);
+    expect(visible).toHaveBeenCalledTimes(1);
+    expect(invisible).not.toHaveBeenCalled();
+
+    vi.stubGlobal("navigator", { ...navigator, connection: { saveData: true } });
+    const saving = vi.fn();
+    prefetchWhenIdle([[null, { prefetch: saving }]]);
+    vi.advanceTimersByTime(PREFETCH_AFTER * 10);
+    expect(saving).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
   });
 });

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
+
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { type MethodologyModel, methodologyModel } from "../../../src/model/methodology.ts";
 import { downloadLinks, renderMethodology } from "../../../src/ui/sources.ts";
+import { publishedDataset } from "../published.ts";
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const model = methodologyModel(dataset);
 
 let el: HTMLElement;

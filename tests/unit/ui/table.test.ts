@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
-import { readFileSync } from "node:fs";
+
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { parseDataset } from "../../../src/data/schema.ts";
 import { deriveScene, indexOf } from "../../../src/model/derive.ts";
 import { type TableModel, type TableSort, tableModel } from "../../../src/model/table.ts";
 import { DEFAULT_STATE } from "../../../src/state/state.ts";
 import { renderTable, type TableHandlers } from "../../../src/ui/table.ts";
+import { publishedDataset } from "../published.ts";
 
-const dataset = parseDataset(JSON.parse(readFileSync("public/data/dataset.json", "utf8")));
+const dataset = publishedDataset();
 const index = indexOf(dataset);
 const scene = deriveScene(
   dataset,
