@@ -50,19 +50,24 @@ describe("byte budgets of the embed view", () => {
   });
 
   it("starts the data downloads with the page (preloaded), not after its script has run, and fetches each once", async () => {
-    const { page } = await openApp(chromium.browser, `${appUrl}?embed=1`, { width: 640, height: 480 });
-    const entries = await page.evaluate(() =>
-      performance
-        .getEntriesByType("resource")
-        .map((e) => ({ name: new URL(e.name).pathname, initiator: (e as PerformanceResourceTiming).initiatorType })),
-    );
-    await page.context().close();
-    for (const file of ["world.json", "dataset.json"]) {
-      // A <link rel="preload"> the app's fetch() reused: one request, started by the link.
-      expect(
-        entries.filter((e) => e.name.endsWith(`/data/${file}`)),
-        file,
-      ).toEqual([{ name: expect.stringMatching(new RegExp(`/data/${file}$`)), initiator: "link" }]);
-    }
+    const requested = async (query: string) => {
+      const { page } = await openApp(chromium.browser, `${appUrl}${query}`, { width: 640, height: 480 });
+      const entries = await page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .map((e) => ({ name: new URL(e.name).pathname, initiator: (e as PerformanceResourceTiming).initiatorType })),
+      );
+      await page.context().close();
+      return (file: string) => entries.filter((e) => e.name.endsWith(`/data/${file}`));
+    };
+    // A <link rel="preload"> the app's fetch() reused: one request, started by the link.
+    const once = (file: string) => [{ name: expect.stringMatching(new RegExp(`/data/${file}$`)), initiator: "link" }];
+    const embed = await requested("?embed=1");
+    for (const file of ["world.json", "dataset.json"]) expect(embed(file), file).toEqual(once(file));
+    // The mineral tables: preloaded only by a minerals address (the head's script adds the link).
+    expect(embed("minerals.json").filter((e) => e.initiator === "link")).toEqual([]);
+    const minerals = await requested("?embed=1&view=minerals");
+    for (const file of ["world.json", "dataset.json", "minerals.json"])
+      expect(minerals(file), file).toEqual(once(file));
   });
 });
