@@ -4,6 +4,7 @@
  * MapLibre. The SVG poster uses it so the WebGL map takes over with no shift. Pure.
  */
 import { type GeoProjection, geoEqualEarth, geoMercator } from "d3-geo";
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { WORLD_BOUNDS } from "./view.ts";
 
 /** MapLibre's Mercator world: 512 px wide at zoom 0, latitudes clipped at ±85.0511°. */
@@ -65,6 +66,43 @@ export function posterProjection(width: number, height: number): GeoProjection {
       [0, 0],
       [width, height],
     ]);
+}
+
+type Outline = Polygon | MultiPolygon;
+
+/**
+ * The countries' outlines on the poster, as MapLibre draws them: each vertex in Web Mercator
+ * (latitudes clamped at ±85.0511°) joined by straight lines, to a tenth of a CSS pixel; the same
+ * path d3-geo draws with posterProjection, without its spherical clipping (our world is split at
+ * the antimeridian, and the SVG's box clips the rest), which is most of d3-geo's work. Pure.
+ */
+export function posterPaths(
+  countries: FeatureCollection<Outline, { iso3: string }>,
+  width: number,
+  height: number,
+): Map<string, string> {
+  const { worldSize, centerX, centerY } = worldFrame(width, height);
+  const left = width / 2 - centerX;
+  const top = height / 2 - centerY;
+  const x = (lon: number) => Math.round((mercX(lon) * worldSize + left) * 10) / 10;
+  const y = (lat: number) => Math.round((mercY(lat) * worldSize + top) * 10) / 10;
+  const ring = (points: Position[]): string => {
+    // GeoJSON closes a ring by repeating its first point; a path closes it with Z.
+    const end = points.length > 1 ? points.length - 1 : points.length;
+    let d = "";
+    for (let i = 0; i < end; i++) {
+      const [lon = 0, lat = 0] = points[i] as Position;
+      d += `${i === 0 ? "M" : "L"}${x(lon)},${y(lat)}`;
+    }
+    return `${d}Z`;
+  };
+  const polygon = (rings: Position[][]) => rings.map(ring).join("");
+  return new Map(
+    countries.features.map((f) => [
+      f.properties.iso3,
+      f.geometry.type === "Polygon" ? polygon(f.geometry.coordinates) : f.geometry.coordinates.map(polygon).join(""),
+    ]),
+  );
 }
 
 /** The fallback map's projection: Equal Earth, equal-area, fitted to the container. */

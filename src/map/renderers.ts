@@ -8,7 +8,7 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { affordsIdleStart, deviceHints, type Engagement, watchEngagement } from "./engage.ts";
-import { fallbackProjection, posterProjection } from "./frame.ts";
+import { fallbackProjection, posterPaths, posterProjection } from "./frame.ts";
 import { type Effect, type LifecycleInput, NO_WEBGL, type Phase, startLifecycle, step } from "./lifecycle.ts";
 import type { WebglMap } from "./mount.ts";
 import { mountSvgMap } from "./svg.ts";
@@ -90,6 +90,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
       ...options.renderer,
       ...extra,
       label,
+      ...(el === posterEl ? { pathsOf: posterPaths } : {}),
       // On the CPU while WebGL may start beside it (see paintUnder in svg.ts).
       ...(bitmap ? { picture: "bitmap" as const } : {}),
     });

@@ -27,6 +27,12 @@ export function mountSvgMap(
     label: string;
     /** "bitmap": show the picture through a CPU-drawn canvas (see paintUnder), e.g. for the poster. */
     picture?: "svg" | "bitmap";
+    /** The outlines at a size, where something quicker than d3-geo draws the same (posterPaths). */
+    pathsOf?: (
+      countries: FeatureCollection<Polygon | MultiPolygon, { iso3: string }>,
+      width: number,
+      height: number,
+    ) => Map<string, string>;
   },
 ): SvgMap {
   const svg = s("svg", { class: "svg-map", role: "img", "aria-label": options.label });
@@ -45,7 +51,7 @@ export function mountSvgMap(
   const reproject = () => {
     size = measure();
     projection = projectionOf(size.width, size.height);
-    paths = countryPaths(countries, projection);
+    paths = options.pathsOf?.(countries, size.width, size.height) ?? countryPaths(countries, projection);
   };
 
   const draw = () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { posterProjection, worldFrame } from "../../../src/map/frame.ts";
+import { readFileSync } from "node:fs";
+import { countryFeatures, withD3Winding } from "../../../src/data/topology.ts";
+import { posterPaths, posterProjection, worldFrame } from "../../../src/map/frame.ts";
 import { countryPaths } from "../../../src/map/svg.ts";
 
 describe("worldFrame (MapLibre's fitBounds camera, computed without MapLibre)", () => {
@@ -56,5 +58,27 @@ describe("the poster's country paths", () => {
     const project = posterProjection(1280, 800);
     const [x, y] = project([-95, 49]) ?? [0, 0];
     expect(d).toContain(`${Math.round(x * 10) / 10},${Math.round(y * 10) / 10}`);
+  });
+});
+
+describe("posterPaths (the poster's outlines without d3-geo)", () => {
+  const world = JSON.parse(readFileSync(new URL("../../../public/data/world.json", import.meta.url), "utf8"));
+  const countries = withD3Winding(countryFeatures(world));
+
+  it.each([
+    [1280, 800],
+    [640, 480],
+    [390, 500],
+  ])("draws every country inside the box at %i×%i exactly as d3-geo does", (width, height) => {
+    const d3 = countryPaths(countries, posterProjection(width, height));
+    const ours = posterPaths(countries, width, height);
+    expect([...ours.keys()].sort()).toEqual([...d3.keys()].sort());
+    // Where all of a country lies inside the box, d3-geo's clipping has nothing to do.
+    const inside = [...ours].filter(([, d]) => {
+      const n = (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+      return n.length > 0 && n.every((v, i) => v > 0 && v < (i % 2 === 0 ? width : height));
+    });
+    expect(inside.length).toBeGreaterThan(190);
+    for (const [iso3, d] of inside) expect(d, iso3).toBe(d3.get(iso3));
   });
 });
