@@ -35,6 +35,19 @@ export function s<K extends keyof SVGElementTagNameMap>(
 }
 
 /** An element of index.html by its id; missing, it is a bug in the page, not a state to handle. */
+/**
+ * Redraws `el` keeping the reader's place in it: the focused control (the one at the same place
+ * among its focusable elements) and the scroll.
+ */
+export function redrawInPlace(el: HTMLElement, redraw: () => void): void {
+  const focusable = () => [...el.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]")];
+  const at = focusable().indexOf(document.activeElement as HTMLElement);
+  const scroll = el.scrollTop;
+  redraw();
+  if (at >= 0) focusable()[Math.min(at, focusable().length - 1)]?.focus({ preventScroll: true });
+  el.scrollTop = scroll;
+}
+
 export function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
   if (!el) throw new Error(`#${id} is missing from index.html`);

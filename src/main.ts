@@ -76,7 +76,12 @@ async function start(): Promise<void> {
     busy: byId("map"),
   });
   const tables = mineralTables(dataset, early);
-  if (early) await tables.request();
+  // What the first render draws: a minerals address's tables, a table the address opens. Awaited
+  // here, before the controls and the store exist, so nothing the reader does can fall in between.
+  await Promise.all([
+    early ? tables.request() : null,
+    parsed.state.table ? code.table.load().catch(() => undefined) : null, // a failure shows in the table
+  ]);
   const index = indexOf(dataset);
   const resolveOptions = { index, views: AVAILABLE_VIEWS };
   const resolved = resolve(parsed, tables.dataset(), resolveOptions);
@@ -171,7 +176,13 @@ async function start(): Promise<void> {
   mountPrintLink(byId("app"), () => window.location.href);
   if (embed.compact && credit) mountEmbedChrome(credit, () => window.location.href);
   for (const format of ["svg", "png"] as const) {
-    onClickWith(byId(`download-${format}`), code.exporter, "the downloads", (exporter) => {
+    onClickWith(byId(`download-${format}`), code.exporter, "the downloads", async (exporter) => {
+      // A minerals picture waits for its tables: never one with the counts of a map still loading
+      // (the click is the reader's: after a failure it tries again; failing, the card says why).
+      if (sceneOf(store.get()).minerals?.pending) {
+        await (tables.status().state === "failed" ? tables.retry() : tables.request());
+        if (sceneOf(store.get()).minerals?.pending) return;
+      }
       const state = store.get();
       const view = { ...mapViewOf(state), highlight: [] };
       exporter.download(format, {
@@ -204,11 +215,14 @@ async function start(): Promise<void> {
     },
   );
   store.subscribe(render);
-  if (store.get().table) await code.table.load().catch(() => undefined); // a failure shows in the table
   // What needs the mineral tables asks for them; when they arrive the state is resolved with them
   // (a mineral, stage or year left as given) and drawn.
+  // A new need is the reader's doing: after a failure it tries again (never on its own).
+  let needed = needsTables();
   store.subscribe(() => {
-    if (needsTables()) void tables.request();
+    const now = needsTables();
+    if (now && !needed) void (tables.status().state === "failed" ? tables.retry() : tables.request());
+    needed = now;
   });
   tables.onChange(() => {
     dispatch({ type: "replace", state: resolveState(store.get(), tables.dataset(), resolveOptions) });

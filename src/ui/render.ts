@@ -3,7 +3,7 @@
  * what it shows changed (the view models are memoised, so unchanged means identical).
  */
 import type { TablesStatus } from "../data/later.ts";
-import { byId } from "../dom.ts";
+import { byId, redrawInPlace } from "../dom.ts";
 import { renderEmbedHeadline } from "../embed/chrome.ts";
 import { embedHeadline } from "../embed/embed.ts";
 import type { MapView } from "../map/view.ts";
@@ -90,11 +90,10 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
     const current = inputs.sceneOf(state);
     const dataset = inputs.dataset();
     const tables = inputs.tables();
-    const stateChanged =
-      state !== drawn.state || theme !== drawn.theme || dataset !== drawn.dataset || tables !== drawn.tables;
-    if (stateChanged) {
-      document.documentElement.dataset.theme = theme;
-      surfaces.controls.render(state, mineralOptionsOf(current, state));
+    const stateChanged = state !== drawn.state || theme !== drawn.theme || dataset !== drawn.dataset;
+    // The tables' loading status shows only on the minerals card: nothing else is rebuilt under the
+    // reader (their focus in the panel stays) when it changes.
+    if (stateChanged || tables !== drawn.tables) {
       if (current.minerals?.pending) {
         renderInsightPending(surfaces.insight, current.minerals, tables, inputs.onRetryTables);
       } else if (current.minerals) {
@@ -104,6 +103,10 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
       }
       surfaces.insight.hidden = !current.minerals;
       surfaces.insight.classList.toggle("is-pending", !!current.minerals?.pending);
+    }
+    if (stateChanged) {
+      document.documentElement.dataset.theme = theme;
+      surfaces.controls.render(state, mineralOptionsOf(current, state));
       surfaces.timeline.render(current.date);
       surfaces.summary.textContent = current.summary;
       document.title = pageTitle(current, state);
@@ -137,10 +140,11 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
       (open && dataset !== drawn.dataset)
     ) {
       if (code.sources) {
-        // Redrawn in place when the mineral tables arrive while it is open: keep the reader's focus in it.
-        const focused = open && surfaces.methodology.contains(document.activeElement);
-        code.sources.drawSources(surfaces.methodology, open ? dataset : null, inputs.onCloseSources);
-        if (focused) surfaces.methodology.querySelector<HTMLElement>(".methodology-close")?.focus();
+        // Redrawn in place when the mineral tables arrive while it is open: the reader's place stays.
+        const sources = code.sources;
+        redrawInPlace(surfaces.methodology, () =>
+          sources.drawSources(surfaces.methodology, open ? dataset : null, inputs.onCloseSources),
+        );
       } else if (open) {
         surfaces.methodology.hidden = false;
         drawWhenLoaded(surfaces.methodology, inputs.sources, "the sources and methodology", render);

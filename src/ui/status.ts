@@ -4,8 +4,9 @@ import { h, setChildren } from "../dom.ts";
 
 export function markReady(): void {
   document.documentElement.dataset.ready = "true";
-  // The map stays aria-busy from the first paint until its first complete render.
-  for (const el of document.querySelectorAll("[aria-busy]")) el.removeAttribute("aria-busy");
+  // The map stays aria-busy from the first paint until its first complete render (a button or panel
+  // waiting for its code keeps its own flag: src/ui/lazy.ts).
+  document.getElementById("map")?.removeAttribute("aria-busy");
 }
 
 /**

@@ -10,6 +10,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { PREFETCH_AFTER } from "../../src/ui/lazy.ts";
 import { chromiumForFile, openApp, screenshot } from "./harness.ts";
 
 const appUrl = inject("appUrl");
@@ -200,7 +201,7 @@ describe("code loaded on first use", () => {
     await page.context().close();
 
     const saving = await openApp(chromium.browser, appUrl, { saveData: true });
-    await saving.page.waitForTimeout(2000);
+    await saving.page.waitForTimeout(PREFETCH_AFTER + 2000);
     for (const name of CHUNKS) expect(requested(saving.requests, name), name).toBe(false);
     await saving.page.context().close();
   }, 60_000);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mineralTables } from "../../../src/data/later.ts";
 import type { Loaded } from "../../../src/data/load.ts";
 import type { MineralTable } from "../../../src/types.ts";
@@ -12,11 +12,6 @@ const failed = (): Loaded<MineralTable[]> => ({
 });
 
 describe("the mineral tables on demand", () => {
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
-
   it("fetches once, however often asked, and the dataset then gains them (a new object)", async () => {
     const load = vi.fn(() => async () => ok());
     const tables = mineralTables(core, undefined, load);
