@@ -72,7 +72,7 @@ export function installProbe(): void {
   }
   // An SVG map (a poster or fallback drawn before or instead of WebGL) counts as the map on screen
   // from the end of the first frame in which it is visible: either the <svg> itself, or a picture
-  // of it painted into a 2D canvas (shape by shape).
+  // of it painted into a 2D canvas (shape by shape, as the app's poster does).
   let svgSeen = false;
   const seen = () => {
     svgSeen = true;
@@ -96,7 +96,7 @@ export function installProbe(): void {
       return;
     }
   });
-  // A picture of a map in a 2D canvas: at least 50 shapes filled (Path2D).
+  // A picture of a map in a 2D canvas: at least 50 shapes filled (Path2D), as the app's poster.
   const fills = new WeakMap<HTMLCanvasElement, number>();
   const fill = CanvasRenderingContext2D.prototype.fill;
   CanvasRenderingContext2D.prototype.fill = function (this: CanvasRenderingContext2D, ...args: unknown[]) {

@@ -85,12 +85,14 @@ export function startRenderers(options: RenderersOptions): Renderers {
   let gesture: Engagement | null = null;
   let stopWatching = () => {};
 
-  const svgMap = (el: HTMLElement, label: string, extra: Partial<RendererOptions> = {}) =>
+  const svgMap = (el: HTMLElement, label: string, extra: Partial<RendererOptions> = {}, bitmap = false) =>
     mountSvgMap(el, options.svgCountries, options.view(), el === posterEl ? posterProjection : fallbackProjection, {
       ...options.renderer,
       ...extra,
       label,
       ...(el === posterEl ? { pathsOf: posterPaths } : {}),
+      // On the CPU while WebGL may start beside it (see paintUnder in svg.ts).
+      ...(bitmap ? { picture: "bitmap" as const } : {}),
     });
   /** The poster slot as the map readers use: focusable (keys), named, in the accessibility tree. */
   const interactive = (on: boolean) => {
@@ -199,7 +201,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
   const begin = () => {
     for (const effect of first.effects) run(effect);
     if (life.phase !== "svg-interactive") return;
-    svg = svgMap(posterEl, "World map", { onReady: announceReady });
+    svg = svgMap(posterEl, "World map", { onReady: announceReady }, true);
     interactive(true);
     options.onRenderer("svg");
     const idle = affordsIdleStart(deviceHints(navigator)) ? IDLE_AFTER : null;

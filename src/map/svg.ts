@@ -25,6 +25,8 @@ export function mountSvgMap(
   projectionOf: SvgProjection,
   options: Partial<RendererOptions> & {
     label: string;
+    /** "bitmap": show the picture through a CPU-drawn canvas (see paintUnder), e.g. for the poster. */
+    picture?: "svg" | "bitmap";
     /** The outlines at a size, where something quicker than d3-geo draws the same (posterPaths). */
     pathsOf?: (
       countries: FeatureCollection<Polygon | MultiPolygon, { iso3: string }>,
@@ -35,6 +37,7 @@ export function mountSvgMap(
 ): SvgMap {
   const svg = s("svg", { class: "svg-map", role: "img", "aria-label": options.label });
   container.append(svg);
+  const bitmap = options.picture === "bitmap" ? paintUnder(svg) : null;
   let view = initial;
   let projection = projectionOf(1, 1);
   let paths = new Map<string, string>();
@@ -56,6 +59,7 @@ export function mountSvgMap(
     svg.setAttribute("width", String(size.width));
     svg.setAttribute("height", String(size.height));
     svg.replaceChildren(...mapElements(view, paths, projection, size));
+    bitmap?.paint(size);
   };
   /**
    * A hover changes only the highlighted outlines and arcs: replace those groups, not the ~250
@@ -64,6 +68,7 @@ export function mountSvgMap(
   const redrawHover = () => {
     svg.querySelector("g.highlight")?.replaceChildren(...highlightElements(view, paths));
     svg.querySelector("g.arcs")?.replaceChildren(...arcElements(view, projection));
+    bitmap?.paint(size);
   };
 
   const targetOf = (event: Event): MapTarget => {
@@ -112,9 +117,80 @@ export function mountSvgMap(
     element: () => svg,
     destroy() {
       observer.disconnect();
+      bitmap?.remove();
       svg.remove();
     },
   };
+}
+
+/**
+ * Shows an SVG through a canvas painted on the CPU, placed under the SVG, which turns transparent
+ * and still takes the pointer (hover, click) and the screen reader's label. Why: a browser that
+ * rasterises on the GPU draws every path of a full-size SVG map in the GPU process, which is where
+ * the WebGL map is being set up at the same moment; on a software GPU that delayed the WebGL map
+ * by about 2 s. A 2D canvas created with `willReadFrequently` stays in CPU memory: it is
+ * rasterised once, here, and handed to the compositor as a plain image.
+ */
+function paintUnder(svg: SVGSVGElement): { paint(size: { width: number; height: number }): void; remove(): void } {
+  const canvas = document.createElement("canvas");
+  canvas.className = "svg-map-bitmap";
+  canvas.setAttribute("aria-hidden", "true");
+  svg.before(canvas);
+  return {
+    paint(size) {
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.round(size.width * ratio);
+      canvas.height = Math.round(size.height * ratio);
+      canvas.style.width = `${size.width}px`;
+      canvas.style.height = `${size.height}px`;
+      const context = canvas.getContext("2d", { willReadFrequently: true });
+      if (!context) return; // the SVG stays visible
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      paintShapes(context, svg);
+      // Transparent at once: painted even for one frame, the SVG costs its whole rasterisation.
+      svg.classList.add("is-transparent");
+    },
+    remove() {
+      canvas.remove();
+    },
+  };
+}
+
+/**
+ * Paints the shapes mapElements makes (rect, path, circle; fill, stroke, width, dashes, caps) in
+ * document order, straight from their attributes: no serialising and decoding the SVG as an image.
+ */
+export function paintShapes(context: CanvasRenderingContext2D, root: Element): void {
+  for (const shape of root.querySelectorAll("rect, path, circle")) {
+    const attr = (name: string) => shape.getAttribute(name);
+    const num = (name: string) => Number(attr(name) ?? 0);
+    let outline: Path2D;
+    if (shape.tagName === "path") outline = new Path2D(attr("d") ?? "");
+    else {
+      outline = new Path2D();
+      if (shape.tagName === "rect") outline.rect(num("x"), num("y"), num("width"), num("height"));
+      else outline.arc(num("cx"), num("cy"), num("r"), 0, 2 * Math.PI);
+    }
+    const fill = attr("fill");
+    if (fill && fill !== "none") {
+      context.fillStyle = fill;
+      context.fill(outline);
+    }
+    const stroke = attr("stroke");
+    if (stroke && stroke !== "none") {
+      context.strokeStyle = stroke;
+      context.lineWidth = num("stroke-width") || 1;
+      context.lineCap = (attr("stroke-linecap") as CanvasLineCap | null) ?? "butt";
+      context.miterLimit = 4; // SVG's default (the canvas's is 10)
+      context.setLineDash(
+        (attr("stroke-dasharray") ?? "")
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map(Number),
+      );
+      context.stroke(outline);
+    }
+  }
 }
 
 /**

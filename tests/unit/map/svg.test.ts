@@ -1,8 +1,86 @@
-/** sameDrawing (src/map/svg.ts): which changes of the view a hover may redraw in part. */
-import { describe, expect, it } from "vitest";
-import { sameDrawing } from "../../../src/map/svg.ts";
+/**
+ * paintShapes (src/map/svg.ts): the poster's canvas gets the same shapes, colours, widths and dashes
+ * as the SVG it stands for, in document order. A recording stand-in for the 2D context and Path2D.
+ */
+import { Window } from "happy-dom";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { paintShapes, sameDrawing } from "../../../src/map/svg.ts";
 import { mapViewBuilder } from "../../../src/present/map.ts";
 import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
+
+class RecordedPath {
+  calls: unknown[][] = [];
+  readonly d: string | undefined;
+  constructor(d?: string) {
+    this.d = d;
+  }
+  rect(...args: number[]) {
+    this.calls.push(["rect", ...args]);
+  }
+  arc(...args: number[]) {
+    this.calls.push(["arc", ...args]);
+  }
+}
+vi.stubGlobal("Path2D", RecordedPath);
+const window = new Window();
+afterAll(async () => {
+  await window.happyDOM.close();
+  vi.unstubAllGlobals();
+});
+
+function recordingContext() {
+  const log: unknown[][] = [];
+  const state: Record<string, unknown> = {};
+  const context = {
+    set fillStyle(v: string) {
+      state.fill = v;
+    },
+    set strokeStyle(v: string) {
+      state.stroke = v;
+    },
+    set lineWidth(v: number) {
+      state.width = v;
+    },
+    set lineCap(v: string) {
+      state.cap = v;
+    },
+    setLineDash(dash: number[]) {
+      state.dash = dash;
+    },
+    fill(path: RecordedPath) {
+      log.push(["fill", state.fill, path.d ?? path.calls]);
+    },
+    stroke(path: RecordedPath) {
+      log.push(["stroke", state.stroke, state.width, state.cap, state.dash, path.d ?? path.calls]);
+    },
+  };
+  return { context: context as unknown as CanvasRenderingContext2D, log };
+}
+
+describe("paintShapes", () => {
+  it("fills and strokes each rect, path and circle in order, with its width, cap and dashes", () => {
+    const document = window.document;
+    const root = document.createElement("div");
+    root.innerHTML = `<svg>
+      <rect width="300" height="150" fill="#ddeeff"></rect>
+      <g class="countries"><path d="M0,0L10,0L10,10Z" fill="#123456" stroke="#999999" stroke-width="0.5"></path></g>
+      <g class="uncertain"><path d="M1,1L2,2" fill="none" stroke="#222222" stroke-width="1.4" stroke-dasharray="4 3"></path></g>
+      <g class="arcs"><path d="M5,5L50,50" fill="none" stroke="rgba(1,2,3,0.784)" stroke-width="4" stroke-linecap="round"></path></g>
+      <circle cx="20" cy="30" r="4.5" fill="rgba(9,9,9,1.000)" stroke="#ffffff" stroke-width="1.2"></circle>
+    </svg>`;
+    const { context, log } = recordingContext();
+    paintShapes(context, root as unknown as Element);
+    expect(log).toEqual([
+      ["fill", "#ddeeff", [["rect", 0, 0, 300, 150]]],
+      ["fill", "#123456", "M0,0L10,0L10,10Z"],
+      ["stroke", "#999999", 0.5, "butt", [], "M0,0L10,0L10,10Z"],
+      ["stroke", "#222222", 1.4, "butt", [4, 3], "M1,1L2,2"],
+      ["stroke", "rgba(1,2,3,0.784)", 4, "round", [], "M5,5L50,50"],
+      ["fill", "rgba(9,9,9,1.000)", [["arc", 20, 30, 4.5, 0, 2 * Math.PI]]],
+      ["stroke", "#ffffff", 1.2, "butt", [], [["arc", 20, 30, 4.5, 0, 2 * Math.PI]]],
+    ]);
+  });
+});
 
 describe("sameDrawing: a hover redraws only the highlighted outlines and arcs", () => {
   const build = mapViewBuilder(dataset.places);
