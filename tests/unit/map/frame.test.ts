@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { countryFeatures, withD3Winding } from "../../../src/data/topology.ts";
 import { posterPaths, posterProjection, worldFrame } from "../../../src/map/frame.ts";
 import { countryPaths } from "../../../src/map/svg.ts";
