@@ -37,7 +37,7 @@ export function mountSvgMap(
 ): SvgMap {
   const svg = s("svg", { class: "svg-map", role: "img", "aria-label": options.label });
   container.append(svg);
-  let bitmap: ReturnType<typeof paintUnder> | null = null;
+  const bitmap = options.picture === "bitmap" ? paintUnder(svg) : null;
   let view = initial;
   let projection = projectionOf(1, 1);
   let paths = new Map<string, string>();
@@ -97,17 +97,7 @@ export function mountSvgMap(
   observer.observe(container);
   reproject();
   draw();
-  requestAnimationFrame(() => {
-    options.onReady?.();
-    // The CPU copy once the map is on screen (it looks the same): its canvas costs the first
-    // paint time, and it is wanted only by the time WebGL may start.
-    if (options.picture === "bitmap")
-      setTimeout(() => {
-        if (!svg.isConnected) return;
-        bitmap = paintUnder(svg);
-        bitmap.paint(size);
-      });
-  });
+  requestAnimationFrame(() => options.onReady?.());
 
   return {
     update(next) {
