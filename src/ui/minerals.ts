@@ -3,6 +3,7 @@
  * China for this mineral, and the same comparison across every mineral. Text only, no HTML.
  */
 import { CHINA } from "../config.ts";
+import type { TablesStatus } from "../data/later.ts";
 import { h, s, setChildren } from "../dom.ts";
 import type { MineralsScene } from "../model/derive.ts";
 import { formatDate, formatShare } from "../model/format.ts";
@@ -194,7 +195,7 @@ export function renderInsight(
 export function renderInsightPending(
   el: HTMLElement,
   scene: MineralsScene,
-  status: { state: "waiting" | "loading" | "ready" } | { state: "failed"; error: string },
+  status: TablesStatus,
   onRetry: () => void,
 ): void {
   const title = h("h2", { class: "insight-title" }, scene.mineral?.name ?? "Minerals");
