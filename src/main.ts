@@ -180,7 +180,7 @@ async function start(): Promise<void> {
       // A minerals picture waits for its tables: never one with the counts of a map still loading
       // (the click is the reader's: after a failure it tries again; failing, the card says why).
       if (sceneOf(store.get()).minerals?.pending) {
-        await (tables.status().state === "failed" ? tables.retry() : tables.request());
+        await tables.want();
         if (sceneOf(store.get()).minerals?.pending) return;
       }
       const state = store.get();
@@ -221,7 +221,7 @@ async function start(): Promise<void> {
   let needed = needsTables();
   store.subscribe(() => {
     const now = needsTables();
-    if (now && !needed) void (tables.status().state === "failed" ? tables.retry() : tables.request());
+    if (now && !needed) void tables.want();
     needed = now;
   });
   tables.onChange(() => {

@@ -22,6 +22,8 @@ export interface MineralTables {
   request(): Promise<void>;
   /** After a failure, tries again (the reader's button: never on its own, not to hammer a server in trouble). */
   retry(): Promise<void>;
+  /** The reader needs them now (a view, a panel, a download): fetches them, or tries again after a failure. */
+  want(): Promise<void>;
   /** Called after every change of the status (and so of the dataset). */
   onChange(listener: () => void): void;
 }
@@ -63,6 +65,8 @@ export function mineralTables(
     status: () => status,
     request: () => (status.state === "waiting" ? fetchTables() : (pending ?? Promise.resolve())),
     retry: () => (status.state === "failed" ? fetchTables() : (pending ?? Promise.resolve())),
+    want: () =>
+      status.state === "waiting" || status.state === "failed" ? fetchTables() : (pending ?? Promise.resolve()),
     onChange: (listener) => listeners.push(listener),
   };
 }

@@ -57,4 +57,17 @@ describe("the mineral tables on demand", () => {
     expect(load).toHaveBeenCalledTimes(2);
     expect(tables.status().state).toBe("ready");
   });
+
+  it("want: fetches when waiting, tries again after a failure, and once in, asks nothing more", async () => {
+    let attempt = 0;
+    const load = vi.fn(() => async () => (++attempt === 1 ? failed() : ok()));
+    const tables = mineralTables(core, undefined, load);
+    await tables.want();
+    expect(tables.status().state).toBe("failed");
+    await tables.want();
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(tables.status().state).toBe("ready");
+    await tables.want();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
 });
