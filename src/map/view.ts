@@ -100,6 +100,28 @@ export function arcPaths(arcs: readonly Arc[], colourOf: (arc: Arc) => Rgba, hig
   );
 }
 
+/**
+ * Whether two views draw the same picture: equal as data (numbers, strings, arrays, Maps and plain
+ * objects, compared all the way down), whatever their identity. A scene derived again from new
+ * inputs that change nothing drawn (the mineral tables arriving under the pacts view) gives an
+ * equal view, and a renderer need not rasterise the whole map again.
+ */
+export function samePicture(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (a instanceof Map) {
+    if (!(b instanceof Map) || a.size !== b.size) return false;
+    for (const [key, value] of a) if (!b.has(key) || !samePicture(value, b.get(key))) return false;
+    return true;
+  }
+  if (Array.isArray(a) !== Array.isArray(b) || b instanceof Map) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return keys.every((key) => Object.hasOwn(y, key) && samePicture(x[key], y[key]));
+}
+
 /** The whole world with a little margin, without the empty polar ocean ([west, south], [east, north]). */
 export const WORLD_BOUNDS: [[number, number], [number, number]] = [
   [-168, -56],

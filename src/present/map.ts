@@ -1,11 +1,12 @@
 /**
  * The map's view model: colours, outlines, highlights, arcs, markers and hub of a scene, for the
  * legend filter and hover of the session. Pure and memoised: the same inputs give the same MapView
- * object, so renderers skip a redraw by identity.
+ * object, so renderers skip a redraw by identity; so does a new view that draws the same picture
+ * as the last (samePicture), e.g. when the mineral tables arrive under another view.
  */
 import type { View } from "../config.ts";
 import { MARKS } from "../map/marks.ts";
-import { arcPaths, type MapView, type Marker } from "../map/view.ts";
+import { arcPaths, type MapView, type Marker, samePicture } from "../map/view.ts";
 import { WASHINGTON } from "../model/arcs.ts";
 import type { Choropleth } from "../model/choropleth.ts";
 import { memoize, type Scene } from "../model/derive.ts";
@@ -90,8 +91,9 @@ export function mapViewBuilder(places: readonly Place[]): (inputs: MapInputs) =>
       };
     },
   );
-  return (i) =>
-    build(
+  let last: MapView | null = null;
+  return (i) => {
+    const next = build(
       i.scene,
       i.theme,
       i.view,
@@ -101,4 +103,7 @@ export function mapViewBuilder(places: readonly Place[]): (inputs: MapInputs) =>
       i.hovered?.iso3 ?? null,
       i.hovered?.kind === "arc" ? i.hovered.id : null,
     );
+    if (next !== last && !(last && samePicture(last, next))) last = next;
+    return last;
+  };
 }

@@ -1,7 +1,7 @@
 /** Pure helpers of the map view shared by both renderers. */
 import { describe, expect, it } from "vitest";
 import { MARKS } from "../../../src/map/marks.ts";
-import { type Marker, markerAt } from "../../../src/map/view.ts";
+import { type Marker, markerAt, samePicture } from "../../../src/map/view.ts";
 
 const MARKER_RADIUS = MARKS.marker.radius;
 
@@ -22,5 +22,27 @@ describe("markerAt", () => {
     expect(markerAt(markers, { x: 300, y: 50 + MARKER_RADIUS + 3 }, project)?.iso3).toBe("QAT");
     expect(markerAt(markers, { x: 300, y: 50 + MARKER_RADIUS + 5 }, project)).toBeNull();
     expect(markerAt([], { x: 100, y: 50 }, project)).toBeNull();
+  });
+});
+
+describe("samePicture", () => {
+  it("compares numbers, strings, arrays, Maps and objects all the way down, not by identity", () => {
+    const view = () => ({
+      colours: new Map([["AUS", "#123456"]]),
+      arcs: [{ path: [[1, 2]], colour: [1, 2, 3, 4], highlighted: false }],
+      hub: null,
+    });
+    expect(samePicture(view(), view())).toBe(true);
+    const other = view();
+    other.colours.set("AUS", "#654321");
+    expect(samePicture(view(), other)).toBe(false);
+    const moved = view();
+    moved.arcs[0]?.path[0]?.splice(1, 1, 3);
+    expect(samePicture(view(), moved)).toBe(false);
+    expect(samePicture(view(), { ...view(), hub: { position: [0, 0] } })).toBe(false);
+    expect(samePicture({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(samePicture(new Map([["a", 1]]), new Map([["b", 1]]))).toBe(false);
+    expect(samePicture([1, 2], { 0: 1, 1: 2 })).toBe(false);
+    expect(samePicture(Number.NaN, Number.NaN)).toBe(true);
   });
 });

@@ -19,6 +19,20 @@ describe("map view", () => {
     expect(hovered.colours).toBe(first.colours);
   });
 
+  it("keeps the last view when a scene derived again draws the same picture (the mineral tables arriving)", () => {
+    const mapView = mapViewBuilder(dataset.places);
+    const first = mapView(base);
+    const again = sceneFor();
+    expect(again).not.toBe(pacts);
+    expect(mapView(mapInputsFor(again))).toBe(first);
+    // A real change is a new view, and going back is equal to the first again.
+    const forums = mapView(mapInputsFor(sceneFor({ view: "forums" }), { view: "forums" }));
+    expect(forums).not.toBe(first);
+    expect(forums.hub).toBeNull();
+    const hovered = mapView(mapInputsFor(again, { hovered: { kind: "country", iso3: "JPN" } }));
+    expect(hovered.highlight).toEqual(["JPN"]);
+  });
+
   it("colours every country of the choropleth, the land colour for the rest, and the hub in the pacts view only", () => {
     const mapView = mapViewBuilder(dataset.places);
     const view = mapView(base);
