@@ -207,7 +207,7 @@ export function mapElements(
 ): SVGElement[] {
   const theme = view.theme;
   const border = { stroke: MARKS.border.colour[theme], "stroke-width": MARKS.border.width };
-  const path = geoPath(projection);
+  const path = geoPath(projection).digits(1);
   const countryPaths = [...paths].map(([iso3, d]) =>
     s("path", {
       d,
@@ -298,7 +298,8 @@ function highlightElements(view: MapView, paths: ReadonlyMap<string, string>): S
 }
 
 function arcElements(view: MapView, projection: GeoProjection): SVGElement[] {
-  const path = geoPath(projection);
+  // To a tenth of a pixel, as the outlines (countryPaths): drawn again on every hover.
+  const path = geoPath(projection).digits(1);
   return view.arcs.map((a) =>
     s("path", {
       d: path({ type: "LineString", coordinates: a.path }) ?? "",

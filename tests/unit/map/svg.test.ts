@@ -4,7 +4,8 @@
  */
 import { Window } from "happy-dom";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { paintShapes, sameDrawing } from "../../../src/map/svg.ts";
+import { posterProjection } from "../../../src/map/frame.ts";
+import { mapElements, paintShapes, sameDrawing } from "../../../src/map/svg.ts";
 import { mapViewBuilder } from "../../../src/present/map.ts";
 import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
 
@@ -105,5 +106,20 @@ describe("sameDrawing: a hover redraws only the highlighted outlines and arcs", 
       sameDrawing(still, build(mapInputsFor(sceneFor({ view: "pacts", arcs: true }, "dark"), { theme: "dark" }))),
     ).toBe(false);
     expect(sameDrawing(still, build(mapInputsFor(sceneFor({ view: "forums" }), { view: "forums" })))).toBe(false);
+  });
+});
+
+describe("mapElements", () => {
+  it("draws the arcs to a tenth of a pixel, as the outlines (shorter paths, drawn again on every hover)", () => {
+    vi.stubGlobal("document", window.document);
+    const view = mapViewBuilder(dataset.places)(mapInputsFor(sceneFor({ view: "pacts", arcs: true })));
+    const size = { width: 640, height: 360 };
+    const projection = posterProjection(size.width, size.height);
+    const arcs = mapElements(view, new Map(), projection, size)
+      .flatMap((el) => [...el.querySelectorAll("path[data-arc]")])
+      .map((el) => el.getAttribute("d") ?? "");
+    expect(arcs.length).toBe(view.arcs.length);
+    expect(arcs.every((d) => /^M[\d.,LM-]+$/.test(d))).toBe(true);
+    expect(arcs.join("").match(/\d+\.\d{2,}/)).toBeNull();
   });
 });
