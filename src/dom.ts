@@ -34,7 +34,6 @@ export function s<K extends keyof SVGElementTagNameMap>(
   return el;
 }
 
-/** An element of index.html by its id; missing, it is a bug in the page, not a state to handle. */
 /**
  * Redraws `el` keeping the reader's place in it: the focused control (the one at the same place
  * among its focusable elements) and the scroll.
@@ -48,6 +47,18 @@ export function redrawInPlace(el: HTMLElement, redraw: () => void): void {
   el.scrollTop = scroll;
 }
 
+/**
+ * Moves the focus to a region (focusable from script only, tabindex=-1: never a tab stop), for a
+ * control about to give way to a status (a "Try again" replaced by "Loading…"): the focus would
+ * otherwise fall to <body>, and a keyboard or screen-reader reader would lose their place. The
+ * region's content can then be redrawn under it: the focus stays on the region.
+ */
+export function focusRegion(el: HTMLElement): void {
+  if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
+  el.focus({ preventScroll: true });
+}
+
+/** An element of index.html by its id; missing, it is a bug in the page, not a state to handle. */
 export function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
   if (!el) throw new Error(`#${id} is missing from index.html`);

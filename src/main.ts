@@ -18,6 +18,7 @@ import { indexOf } from "./model/derive.ts";
 import type { ShortcutCommand } from "./model/shortcuts.ts";
 import { nextEvent, previousEvent } from "./model/timeline.ts";
 import { mapViewBuilder } from "./present/map.ts";
+import { embedTitle } from "./present/names.ts";
 import { sceneBuilder } from "./present/scene.ts";
 import { tooltipOf } from "./present/tooltip.ts";
 import { resolve, resolveState } from "./state/resolve.ts";
@@ -58,12 +59,14 @@ async function start(): Promise<void> {
     exporter: chunk(() => import("./ui/export.ts")),
   };
   if (parsed.state.table) code.table.prefetch();
-  // Sharing needs only the address: it works while the data load.
+  // Sharing needs only the address: it works while the data load (the page's first title names no
+  // date); once the store is up, the iframe's title names the view (embedTitle).
   const shareButton = byId("share-button");
+  let shareTitle = () => document.title;
   onClickWith(shareButton, code.share, "the share dialog", (share) =>
     share.openShare(
       () => window.location.href,
-      () => document.title,
+      () => shareTitle(),
     ),
   );
 
@@ -102,6 +105,7 @@ async function start(): Promise<void> {
   const mapView = mapViewBuilder(dataset.places);
   const mapViewOf = (state: AppState, session = store.session()) =>
     mapView({ scene: sceneOf(state), theme: themeOf(state), view: state.view, country: state.country, ...session });
+  shareTitle = () => embedTitle(sceneOf(store.get()), store.get());
 
   const countries = countryFeatures(world);
   const svgCountries = withD3Winding(countries);

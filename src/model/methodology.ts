@@ -46,13 +46,14 @@ export interface MethodologyModel {
 
 /**
  * Opened before the mineral tables arrive (minerals.json loads when first needed), the panel says
- * so and leaves them out of its counts; it is built afresh when they arrive.
+ * so and leaves them out of its counts; it is built afresh when they arrive. `tablesFailed`: they
+ * did not arrive (the panel then says so, not that they are still loading).
  */
-export function methodologyModel(dataset: LiveDataset): MethodologyModel {
+export function methodologyModel(dataset: LiveDataset, tablesFailed = false): MethodologyModel {
   return {
     asOf: dataset.asOf,
     sections: [
-      aboutSection(dataset),
+      aboutSection(dataset, tablesFailed),
       statusSection(),
       tallySection(dataset),
       forumSection(),
@@ -75,7 +76,7 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function aboutSection(dataset: LiveDataset): MethodologySection {
+function aboutSection(dataset: LiveDataset, tablesFailed: boolean): MethodologySection {
   const pacts = dataset.agreements.filter((a) => a.kind === "pact").length;
   const partners = new Set(dataset.agreements.map((a) => a.iso3)).size;
   const withData = dataset.minerals.filter((m) => m.stages.length > 0).length;
@@ -83,7 +84,7 @@ function aboutSection(dataset: LiveDataset): MethodologySection {
     title: "About the data",
     paragraphs: [
       `The data run to ${formatDate(dataset.asOf)}, the latest dated record (agreement, membership or tally); the timeline ends there.`,
-      `${plural(dataset.agreements.length, "agreement record", "agreement records")} (${pacts} pacts, ${dataset.agreements.length - pacts} other minerals deals) with ${partners} partners; ${dataset.memberships.length} forum membership records; ${dataset.tallies.length} numbers officials announced; ${tablesText(dataset, withData)}; ${dataset.sources.length} sources.`,
+      `${plural(dataset.agreements.length, "agreement record", "agreement records")} (${pacts} pacts, ${dataset.agreements.length - pacts} other minerals deals) with ${partners} partners; ${dataset.memberships.length} forum membership records; ${dataset.tallies.length} numbers officials announced; ${tablesText(dataset, withData, tablesFailed)}; ${dataset.sources.length} sources.`,
       "Written record by record from official releases and news reports (agreements, forums, the ministerial) and from the USGS Mineral Commodity Summaries 2025 and 2026 data releases, the IEA Critical Minerals Dataset 2025 and the World Nuclear Association's uranium production table. Every record cites at least one source. News articles are linked, not copied; a “copy” is a mirror of an official page, and the original is named.",
     ],
     definitions: [
@@ -95,8 +96,10 @@ function aboutSection(dataset: LiveDataset): MethodologySection {
   };
 }
 
-function tablesText(dataset: LiveDataset, withData: number): string {
+function tablesText(dataset: LiveDataset, withData: number, failed: boolean): string {
   const minerals = `${withData} of ${dataset.minerals.length} minerals`;
+  if (dataset.mineralTables === null && failed)
+    return `the published mineral tables covering ${minerals} (not loaded: the counts here leave them out)`;
   if (dataset.mineralTables === null)
     return `the published mineral tables covering ${minerals} (still loading: the counts here leave them out until they arrive)`;
   return `${dataset.mineralTables.length} published mineral tables covering ${minerals}`;

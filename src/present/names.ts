@@ -1,8 +1,7 @@
 /**
- * What the current view is called: in the page's title, the embed snippet's iframe title (which
- * the share dialog reads from the page's title) and the names of downloaded files. Each names
- * only what its view uses: the mineral, stage and data year of a minerals view, the forum and
- * date of a forums view, the date of the pacts. Pure.
+ * What the current view is called: in the page's title, the embed snippet's iframe title and the
+ * names of downloaded files. Each names only what its view uses: the mineral, stage and data year
+ * of a minerals view, the forum and date of a forums view, the date of the pacts. Pure.
  */
 import type { ForumView, View } from "../config.ts";
 import type { Scene } from "../model/derive.ts";
@@ -49,22 +48,33 @@ const FORUM_SLUGS: Record<ForumView, string> = {
 };
 
 /** "Lithium refining, 2024"; "Pax Silica members, 20 Feb 2026"; "Critical-minerals pacts with the US, 26 May 2026". */
-export function viewName(scene: NamedScene, state: NamedView): string {
+export function viewName(scene: NamedScene, state: NamedView, dated = true): string {
   if (state.view === "minerals") {
     const mineral = scene.minerals?.mineral;
     const choice = scene.minerals?.choice;
     if (!mineral) return "Critical minerals";
     // A mineral without a country table (germanium) has no stage or year to name.
     if (!choice) return mineral.name;
-    return `${mineral.name} ${STAGE_WORDS[choice.stage]}, ${choice.year}`;
+    const what = `${mineral.name} ${STAGE_WORDS[choice.stage]}`;
+    return dated ? `${what}, ${choice.year}` : what;
   }
   const what = state.view === "forums" ? FORUM_WORDS[state.forum] : "Critical-minerals pacts with the US";
-  return `${what}, ${formatDate(scene.date)}`;
+  return dated ? `${what}, ${formatDate(scene.date)}` : what;
 }
 
-/** The page's title, and an embed's iframe title: "Lithium refining, 2024 — Critical Minerals Map". */
+/** The page's title: "Lithium refining, 2024 — Critical Minerals Map". */
 export function pageTitle(scene: NamedScene, state: NamedView): string {
   return `${viewName(scene, state)} — ${SITE_NAME}`;
+}
+
+/**
+ * An embed snippet's iframe title: the page's title, with the date (or a minerals view's year) only
+ * where the address pins it. An embed without `date` (or `year`) follows the latest data, so a date
+ * in its title, fixed in the article's HTML, would turn false when the data move on.
+ */
+export function embedTitle(scene: NamedScene, state: NamedView & { date: string | null; year: number | null }): string {
+  const pinned = state.view === "minerals" ? state.year !== null : state.date !== null;
+  return `${viewName(scene, state, pinned)} — ${SITE_NAME}`;
 }
 
 /** Lower-case ASCII words joined by hyphens: "Rare earths" → "rare-earths". */

@@ -5,7 +5,7 @@
  * the click itself. Their buttons are in the page from the start; a click before the chunk arrives
  * is carried out when it does, and a chunk that fails to load says so and offers to try again.
  */
-import { h } from "../dom.ts";
+import { focusRegion, h } from "../dom.ts";
 import { affordsIdleStart, deviceHints } from "../map/engage.ts";
 
 export interface Chunk<M> {
@@ -77,7 +77,8 @@ export function prefetchWhenIdle(
 /**
  * A button whose action needs a chunk: prefetched on intent; a click runs `use` at once if the
  * chunk is in, else marks the button busy and runs it when the chunk arrives. A failure shows
- * `Could not load {what}.` beside the button with a "Try again" that loads and runs it.
+ * `Could not load {what}.` beside the button with a "Try again" that loads and runs it (and puts
+ * the focus back on the button).
  */
 export function onClickWith<M>(button: HTMLElement, code: Chunk<M>, what: string, use: (module: M) => void): void {
   prefetchOnIntent(button, code);
@@ -106,6 +107,8 @@ export function onClickWith<M>(button: HTMLElement, code: Chunk<M>, what: string
         button.removeAttribute("aria-busy");
         notice?.remove();
         notice = failure(what, () => {
+          // The notice goes as the load starts again: the focus goes back to the button it is about.
+          button.focus();
           run();
         });
         button.after(notice);
@@ -125,7 +128,8 @@ export function failure(what: string, retry: () => void): HTMLElement {
 /**
  * For a surface the one render draws (src/ui/render.ts) whose code is not in yet: shows that it
  * is loading, and loads it; `redraw` (the render) runs once it arrives, or the failure is shown
- * in the surface with a "Try again". Rendering again while it loads changes nothing.
+ * in the surface with a "Try again" (which keeps the focus on the surface). Rendering again while
+ * it loads changes nothing.
  */
 export function drawWhenLoaded(el: HTMLElement, code: Chunk<unknown>, what: string, redraw: () => void): void {
   if (el.dataset.loading === "true") return;
@@ -146,7 +150,11 @@ export function drawWhenLoaded(el: HTMLElement, code: Chunk<unknown>, what: stri
         h(
           "p",
           {},
-          failure(what, () => drawWhenLoaded(el, code, what, redraw)),
+          failure(what, () => {
+            // "Try again" gives way to "Loading…": the focus stays in the surface, not on <body>.
+            focusRegion(el);
+            drawWhenLoaded(el, code, what, redraw);
+          }),
         ),
       );
     },

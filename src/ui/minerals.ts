@@ -4,7 +4,7 @@
  */
 import { CHINA } from "../config.ts";
 import type { TablesStatus } from "../data/later.ts";
-import { h, s, setChildren } from "../dom.ts";
+import { focusRegion, h, s, setChildren } from "../dom.ts";
 import type { MineralsScene } from "../model/derive.ts";
 import { formatDate, formatShare } from "../model/format.ts";
 import type { BlocRow } from "../model/insight.ts";
@@ -188,6 +188,38 @@ export function renderInsight(
 }
 
 /**
+ * The mineral tables failed to load: the reason, what that leaves out here (`meaning`), and a
+ * "Try again". Pressing it moves the focus to `region` (the card or panel that then says it is
+ * loading, and fills in), not to <body> as the button goes. The minerals card's and the sources
+ * panel's (src/ui/sources.ts) words, so the two say the same.
+ */
+export function tablesFailure(
+  region: HTMLElement,
+  error: string,
+  meaning: string,
+  onRetry: () => void,
+  className = "",
+): HTMLElement {
+  const retry = h("button", { type: "button", class: "link-button" }, "Try again");
+  retry.addEventListener("click", () => {
+    focusRegion(region);
+    onRetry();
+  });
+  return h(
+    "p",
+    { class: `tables-failed ${className}`.trim(), role: "alert" },
+    `The mineral data could not be shown. ${error} ${meaning}`,
+    " ",
+    retry,
+  );
+}
+
+/** The mineral tables on their way, as a status line. */
+export function tablesLoading(className = ""): HTMLElement {
+  return h("p", { class: `tables-loading ${className}`.trim(), role: "status" }, "Loading the mineral data…");
+}
+
+/**
  * The card while the mineral tables are on their way (minerals.json loads when first needed), or
  * after they failed: a status line, or the reason and a button that tries again (.is-pending
  * keeps the card's usual height, so nothing below jumps when the tables arrive).
@@ -199,21 +231,11 @@ export function renderInsightPending(
   onRetry: () => void,
 ): void {
   const title = h("h2", { class: "insight-title" }, scene.mineral?.name ?? "Minerals");
-  if (status.state !== "failed") {
-    setChildren(el, title, h("p", { class: "insight-pending", role: "status" }, "Loading the mineral data…"));
-  } else {
-    const retry = h("button", { type: "button", class: "link-button" }, "Try again");
-    retry.addEventListener("click", onRetry);
-    setChildren(
-      el,
-      title,
-      h(
-        "p",
-        { class: "insight-pending insight-failed", role: "alert" },
-        `The mineral data could not be shown. ${status.error} The other views still work.`,
-        " ",
-        retry,
-      ),
-    );
-  }
+  setChildren(
+    el,
+    title,
+    status.state === "failed"
+      ? tablesFailure(el, status.error, "The other views still work.", onRetry, "insight-pending insight-failed")
+      : tablesLoading("insight-pending"),
+  );
 }

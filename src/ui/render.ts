@@ -36,7 +36,7 @@ export interface Mounted {
 export interface RenderInputs {
   /** The dataset as it stands: it gains the mineral tables once (src/data/later.ts). */
   dataset: () => LiveDataset;
-  /** Where the mineral tables are: the minerals card shows it until they arrive. */
+  /** Where the mineral tables are: the minerals card and the sources panel show it until they arrive. */
   tables: () => TablesStatus;
   onRetryTables: () => void;
   index: Index;
@@ -91,8 +91,8 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
     const dataset = inputs.dataset();
     const tables = inputs.tables();
     const stateChanged = state !== drawn.state || theme !== drawn.theme || dataset !== drawn.dataset;
-    // The tables' loading status shows only on the minerals card: nothing else is rebuilt under the
-    // reader (their focus in the panel stays) when it changes.
+    // The tables' loading status shows on the minerals card and in the open sources panel (redrawn
+    // in place): nothing else is rebuilt under the reader when it changes.
     if (stateChanged || tables !== drawn.tables) {
       if (current.minerals?.pending) {
         renderInsightPending(surfaces.insight, current.minerals, tables, inputs.onRetryTables);
@@ -137,13 +137,18 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
     if (
       open !== previous?.methodologyOpen ||
       code.sources !== drawn.code.sources ||
-      (open && dataset !== drawn.dataset)
+      (open && (dataset !== drawn.dataset || tables !== drawn.tables))
     ) {
       if (code.sources) {
-        // Redrawn in place when the mineral tables arrive while it is open: the reader's place stays.
+        // Redrawn in place when the mineral tables arrive (or fail) while it is open: the reader's place stays.
         const sources = code.sources;
         redrawInPlace(surfaces.methodology, () =>
-          sources.drawSources(surfaces.methodology, open ? dataset : null, inputs.onCloseSources),
+          sources.drawSources(
+            surfaces.methodology,
+            open ? dataset : null,
+            { onClose: inputs.onCloseSources, onRetryTables: inputs.onRetryTables },
+            tables,
+          ),
         );
       } else if (open) {
         surfaces.methodology.hidden = false;

@@ -4,6 +4,7 @@
  * Idempotent: the same model gives the same DOM.
  */
 
+import type { TablesStatus } from "../data/later.ts";
 import { h, setChildren } from "../dom.ts";
 import { formatDate } from "../model/format.ts";
 import {
@@ -13,9 +14,12 @@ import {
   methodologyModel,
 } from "../model/methodology.ts";
 import type { LiveDataset } from "../types.ts";
+import { tablesFailure, tablesLoading } from "./minerals.ts";
 
 export interface MethodologyHandlers {
   onClose(): void;
+  /** The mineral tables failed: the reader's "Try again". */
+  onRetryTables?(): void;
 }
 
 export interface DownloadLink {
@@ -63,14 +67,27 @@ function sourceItem(s: MethodologySource): HTMLElement {
 }
 
 /**
+ * Where the mineral tables are, under the panel's heading: loading, or failed with the reason and
+ * a "Try again" (the minerals card's words); nothing once they are in.
+ */
+function tablesNotice(el: HTMLElement, tables: TablesStatus, onRetry: () => void): HTMLElement | null {
+  if (tables.state === "failed")
+    return tablesFailure(el, tables.error, "The counts below leave them out.", onRetry, "methodology-tables");
+  if (tables.state === "loading") return tablesLoading("methodology-tables");
+  return null;
+}
+
+/**
  * Renders the panel into `el`; null hides it. `downloads` defaults to the CSVs next to the page
- * (`downloadLinks("./")`), which is where the build puts them.
+ * (`downloadLinks("./")`), which is where the build puts them. `tables`: where the mineral tables
+ * are (src/data/later.ts).
  */
 export function renderMethodology(
   el: HTMLElement,
   model: MethodologyModel | null,
   handlers: MethodologyHandlers,
   downloads: DownloadLink[] = downloadLinks("./"),
+  tables: TablesStatus = { state: "ready" },
 ): void {
   if (!model) {
     el.hidden = true;
@@ -99,6 +116,7 @@ export function renderMethodology(
       h("time", { datetime: model.asOf }, formatDate(model.asOf)),
       ", the latest dated record.",
     ),
+    tablesNotice(el, tables, () => handlers.onRetryTables?.()),
     ...model.sections.map(section),
     h(
       "section",
@@ -130,18 +148,27 @@ export function renderMethodology(
   el.hidden = false;
 }
 
-const models = new WeakMap<LiveDataset, MethodologyModel>();
+/** Per dataset, the model while the tables load (or are in) and the one after they failed. */
+const models = new WeakMap<LiveDataset, Map<boolean, MethodologyModel>>();
 
 /**
  * The panel as the one render draws it (src/ui/render.ts): the dataset's sources and method, or
  * hidden (null). The model is built when first opened (sorting every source is work the first
  * paint does not need) and kept; this module loads with the panel (src/ui/lazy.ts).
  */
-export function drawSources(el: HTMLElement, dataset: LiveDataset | null, onClose: () => void): void {
+export function drawSources(
+  el: HTMLElement,
+  dataset: LiveDataset | null,
+  handlers: MethodologyHandlers,
+  tables: TablesStatus,
+): void {
   let model: MethodologyModel | null = null;
   if (dataset) {
-    model = models.get(dataset) ?? methodologyModel(dataset);
-    models.set(dataset, model);
+    const failed = dataset.mineralTables === null && tables.state === "failed";
+    const kept = models.get(dataset) ?? new Map<boolean, MethodologyModel>();
+    model = kept.get(failed) ?? methodologyModel(dataset, failed);
+    kept.set(failed, model);
+    models.set(dataset, kept);
   }
-  renderMethodology(el, model, { onClose }, downloadLinks(import.meta.env.BASE_URL));
+  renderMethodology(el, model, handlers, downloadLinks(import.meta.env.BASE_URL), tables);
 }

@@ -180,13 +180,34 @@ describe("code loaded on first use", () => {
     await screenshot(page, "first-use-failure");
 
     failing = false;
-    await sourcesFailure.getByRole("button", { name: "Try again" }).click();
+    // Try again with the keyboard: the button gives way to "Loading…" and the focus stays in the
+    // surface (not on <body>), there still once it fills in.
+    const focusIn = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return active?.closest("#methodology, #table-view, #share-button")?.id ?? active?.tagName.toLowerCase();
+      });
+    await sourcesFailure.getByRole("button", { name: "Try again" }).focus();
+    await page.keyboard.press("Enter");
+    expect(await focusIn()).toBe("methodology");
     await page.locator("#methodology .methodology-sources li").first().waitFor();
-    await tableFailure.getByRole("button", { name: "Try again" }).click();
+    expect(await focusIn()).toBe("methodology");
+    await tableFailure.getByRole("button", { name: "Try again" }).focus();
+    await page.keyboard.press("Enter");
+    expect(await focusIn()).toBe("table-view");
     await page.locator("#table-view table.data-table tbody tr").first().waitFor();
-    await alert.getByRole("button", { name: "Try again" }).click();
-    await page.getByRole("dialog", { name: "Share this map" }).waitFor({ state: "visible" });
+    expect(await focusIn()).toBe("table-view");
+    // Share: the focus goes back to the button the notice is about; the dialog opens, and closed,
+    // hands the focus back to it.
+    await alert.getByRole("button", { name: "Try again" }).focus();
+    await page.keyboard.press("Enter");
+    expect(await focusIn()).toBe("share-button");
+    const dialog = page.getByRole("dialog", { name: "Share this map" });
+    await dialog.waitFor({ state: "visible" });
     expect(await page.locator(".lazy-failure").count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect(await focusIn()).toBe("share-button");
     // The only errors are the failed loads' own.
     for (const error of errors) expect(error).toMatch(/module|500|Failed to fetch|dynamically imported/i);
     await page.context().close();

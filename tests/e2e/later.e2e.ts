@@ -33,6 +33,34 @@ async function holdTables(page: Page): Promise<{ release(): void; fail(): void; 
 
 const tab = (page: Page, view: string) => page.locator(`.view-tab[data-view="${view}"]`);
 
+/**
+ * Answers each request for minerals.json as `answer` says when it comes: fail (HTTP 500), serve,
+ * or hold until `release()` and then serve.
+ */
+async function answerTables(page: Page): Promise<{ answer: "fail" | "serve" | "hold"; release(): void }> {
+  let release = () => {};
+  const control = {
+    answer: "fail" as "fail" | "serve" | "hold",
+    release: () => release(),
+  };
+  await page.route(TABLES, async (route: Route) => {
+    if (control.answer === "fail") return route.fulfill({ status: 500, body: "" });
+    if (control.answer === "hold")
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    return route.continue();
+  });
+  return control;
+}
+
+/** Where the keyboard focus is: the id of the nearest ancestor of `regions` that holds it, or its tag. */
+const focusIn = (page: Page, regions: string) =>
+  page.evaluate((selector) => {
+    const active = document.activeElement;
+    return active?.closest(selector)?.id ?? active?.tagName.toLowerCase() ?? "none";
+  }, regions);
+
 describe("the mineral tables load after the first view", () => {
   it("are not fetched by the default view before it is ready, and are fetched once it is idle", async () => {
     const { page, requests, errors } = await openApp(chromium.browser, appUrl);
@@ -174,6 +202,62 @@ describe("the mineral tables load after the first view", () => {
     await failed.locator("button", { hasText: "Try again" }).click();
     await page.locator("#insight .insight-stats").waitFor({ timeout: 15_000 });
     expect(errors.filter((e) => !/minerals\.json|500/.test(e))).toEqual([]);
+    await page.context().close();
+  });
+
+  it("Try again with the keyboard keeps the focus in the card, while it loads and once it fills in", async () => {
+    const { page } = await openApp(chromium.browser, appUrl, { saveData: true });
+    const tables = await answerTables(page);
+    await tab(page, "minerals").click();
+    const retry = page.locator("#insight .insight-failed button", { hasText: "Try again" });
+    await retry.waitFor();
+    tables.answer = "hold";
+    await retry.focus();
+    await page.keyboard.press("Enter");
+    // The button gives way to the loading line: the focus is on the card that says so, not on <body>.
+    await page.locator("#insight .insight-pending", { hasText: "Loading the mineral data…" }).waitFor();
+    expect(await focusIn(page, "#insight")).toBe("insight");
+    await screenshot(page, "later-minerals-retry-loading");
+    tables.release();
+    await page.locator("#insight .insight-stats").waitFor({ timeout: 15_000 });
+    expect(await focusIn(page, "#insight")).toBe("insight");
+    // The card is no tab stop of its own: Tab goes on to the card's first control.
+    expect(await page.locator("#insight").getAttribute("tabindex")).toBe("-1");
+    await page.context().close();
+  });
+
+  it("the sources panel says the tables failed, why, and Try again loads them, the focus kept in the panel", async () => {
+    const { page } = await openApp(chromium.browser, appUrl, { saveData: true });
+    const tables = await answerTables(page);
+    await page.locator("#sources-button").click();
+    const panel = page.locator("#methodology");
+    const failed = panel.locator(".tables-failed[role=alert]");
+    await failed.waitFor({ timeout: 15_000 });
+    // The minerals card's words: what could not be shown, and why.
+    expect(await failed.textContent()).toBe(
+      "The mineral data could not be shown. The map's data could not be loaded (minerals.json: HTTP 500). The counts below leave them out. Try again",
+    );
+    const text = await panel.textContent();
+    expect(text).not.toMatch(/still loading/);
+    expect(text).toMatch(
+      /published mineral tables covering \d+ of \d+ minerals \(not loaded: the counts here leave them out\)/,
+    );
+    await screenshot(page, "later-sources-failed");
+    tables.answer = "hold";
+    await failed.getByRole("button", { name: "Try again" }).focus();
+    await page.keyboard.press("Enter");
+    await panel.locator(".tables-loading[role=status]", { hasText: "Loading the mineral data…" }).waitFor();
+    // On the panel itself, which now says they are loading: not on whatever link took the button's place.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("methodology");
+    expect(await panel.textContent()).toMatch(/still loading/);
+    tables.release();
+    await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toMatch(/\d+ published mineral tables covering/);
+    expect(await panel.locator(".methodology-tables").count()).toBe(0);
+    expect(await focusIn(page, "#methodology")).toBe("methodology");
+    // Escape still closes it, the focus back on its button.
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "hidden" });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("sources-button");
     await page.context().close();
   });
 });

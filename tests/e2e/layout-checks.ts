@@ -10,7 +10,7 @@
  *   hand (a title or an accessible name);
  * - every tab stop is visible, named and reachable by pointer too;
  * - on phone widths, touch targets are at least 24×24 CSS px (WCAG 2.2 2.5.8, with its spacing and
- *   inline exceptions);
+ *   inline exceptions), and the controls a test names (`targets`) are at least the size it gives;
  * - no visible text uses symbol characters that common fonts lack (U+23xx media symbols, emoji):
  *   they render as empty boxes or colour emoji.
  *
@@ -65,6 +65,8 @@ export interface LayoutCheckOptions {
   touch: boolean;
   /** Problems inside these selectors are not reported (for known, documented exceptions). */
   ignore?: string[];
+  /** Controls matching `selector` are targets of at least `size`×`size` CSS px, no exception. */
+  targets?: { selector: string; size: number }[];
 }
 
 /** Returns one readable line per problem; an empty list when the page looks right. */
@@ -260,6 +262,18 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
       if (crowded) {
         problems.push(
           `${describe(el)} is a ${Math.round(box.width)}×${Math.round(box.height)} px touch target (under 24×24, too close to others)`,
+        );
+      }
+    }
+  }
+
+  for (const { selector, size } of options.targets ?? []) {
+    for (const el of controls) {
+      if (!el.matches(selector)) continue;
+      const box = targetBox(el);
+      if (box.width < size - 0.5 || box.height < size - 0.5) {
+        problems.push(
+          `${describe(el)} is a ${Math.round(box.width)}×${Math.round(box.height)} px target (under ${size}×${size})`,
         );
       }
     }

@@ -148,6 +148,31 @@ describe("the table on a phone", () => {
   });
 });
 
+describe("the Share dialog", () => {
+  it.each([
+    [390, 844, "light", 44],
+    [390, 844, "dark", 44],
+    [1280, 800, "light", 24],
+    [1280, 800, "dark", 24],
+  ] as const)("at %i×%i (%s) lays out with every button a target of %i px or more", async (width, height, theme, size) => {
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?theme=${theme}`, { width, height });
+    await page.getByRole("button", { name: "Share / embed" }).click();
+    await page.getByRole("dialog").waitFor({ state: "visible" });
+    const targets = [{ selector: ".share-dialog button", size }];
+    expect(await page.evaluate(layoutCheckExpression({ touch: phone(width), targets }))).toEqual([]);
+    // The close button stays in the heading's row, at its right.
+    const [title, close] = await Promise.all(
+      ["#share-title", ".share-close"].map((s) => page.locator(s).boundingBox()),
+    );
+    if (!title || !close) throw new Error("no dialog heading");
+    expect(close.x).toBeGreaterThan(title.x + title.width);
+    expect(Math.abs(close.y + close.height / 2 - (title.y + title.height / 2))).toBeLessThan(4);
+    await screenshot(page, `share-dialog-${width}-${theme}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe("the Share dialog on a phone", () => {
   it("has no control under a finger's size or off the screen, and its 320 px preview fits its frame", async () => {
     const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=minerals`, { width: 390, height: 844 });
@@ -157,7 +182,12 @@ describe("the Share dialog on a phone", () => {
     await page.locator("#share-preview-width").selectOption("320");
     await dialog.getByRole("button", { name: "Show preview" }).click();
     await page.frameLocator(".share-preview-frame").locator("html[data-ready='true']").waitFor({ timeout: 45_000 });
-    expect(await page.evaluate(layoutCheckExpression({ touch: true }))).toEqual([]);
+    // Every button of the dialog a fingertip's target: 44×44 px.
+    expect(
+      await page.evaluate(
+        layoutCheckExpression({ touch: true, targets: [{ selector: ".share-dialog button", size: 44 }] }),
+      ),
+    ).toEqual([]);
     const frame = page.frames().find((f) => f.url().includes("embed=1"));
     if (!frame) throw new Error("no preview frame");
     expect(await frame.evaluate(layoutCheckExpression({ touch: true }))).toEqual([]);

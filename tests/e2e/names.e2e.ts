@@ -64,13 +64,24 @@ describe("names of the view", () => {
     const pax = await page.title();
     expect(pax).toMatch(new RegExp(`^Pax Silica members, \\d{1,2} [A-Z][a-z]{2} \\d{4} — ${SITE}$`));
     const code = await shareCode(page);
-    expect(iframeTitle(code)).toBe(pax);
+    // The address pins no date: the embed follows the latest data, so its title claims no date.
+    expect(iframeTitle(code)).toBe(`Pax Silica members — ${SITE}`);
     const src = iframeSrc(code);
+    expect(src.searchParams.has("date")).toBe(false);
     expect(src.searchParams.get("view")).toBe("forums");
     expect(src.searchParams.get("forum")).toBe("pax-silica");
     for (const key of ["mineral", "stage", "year", "bloc", "arcs"]) expect(src.searchParams.has(key), key).toBe(false);
     const [forumPng] = await Promise.all([page.waitForEvent("download"), page.locator("#download-png").click()]);
     expect(forumPng.suggestedFilename()).toMatch(/^critical-minerals-pax-silica-\d{4}-\d{2}-\d{2}\.png$/);
+    // A date on the timeline is pinned in the address: the embed shows that date, and says so.
+    await page.evaluate(() => {
+      history.pushState(null, "", `${location.pathname}?view=forums&forum=pax-silica&date=2026-02-04`);
+      window.dispatchEvent(new PopStateEvent("popstate"));
+    });
+    await page.waitForFunction(() => document.title.startsWith("Pax Silica members, 4 Feb 2026"));
+    const dated = await shareCode(page);
+    expect(iframeSrc(dated).searchParams.get("date")).toBe("2026-02-04");
+    expect(iframeTitle(dated)).toBe(`Pax Silica members, 4 Feb 2026 — ${SITE}`);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

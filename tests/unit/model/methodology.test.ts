@@ -190,6 +190,15 @@ describe("methodologyModel before the mineral tables arrive", () => {
     expect(gaps).toMatch(/China \(CHN\) is shown apart/);
   });
 
+  it("after a failure says they were not loaded, not that they are still loading", () => {
+    const failed = methodologyModel({ ...dataset, mineralTables: null }, true);
+    const about = text(failed, "About the data");
+    expect(about).toMatch(/mineral tables covering \d+ of \d+ minerals \(not loaded: the counts here leave them out\)/);
+    expect(about).not.toMatch(/still loading/);
+    // Once in, the tables are counted whatever happened before.
+    expect(text(methodologyModel(dataset, true), "About the data")).toMatch(/\d+ published mineral tables covering/);
+  });
+
   it("counts only the records it has: the tables' sources gain their citations when they arrive", () => {
     const usedBy = (m: typeof early, id: string) => m.sources.find((s) => s.id === id)?.usedBy;
     expect(usedBy(early, "iea-cmd-2025")).toBeLessThan(usedBy(model, "iea-cmd-2025") ?? 0);

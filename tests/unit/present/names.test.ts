@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportName } from "../../../src/present/export.ts";
-import { fileStem, pageTitle, slugify, viewName } from "../../../src/present/names.ts";
+import { embedTitle, fileStem, pageTitle, slugify, viewName } from "../../../src/present/names.ts";
 import { DEFAULT_STATE } from "../../../src/state/state.ts";
 import { sceneFor } from "./fixture.ts";
 
@@ -61,6 +61,28 @@ describe("the name of a view", () => {
     expect(viewName(scene, state)).toBe("Critical-minerals pacts with the US, 4 Feb 2026");
     expect(fileStem(scene, state)).toBe("critical-minerals-pacts-2026-02-04");
     expect(pageTitle(scene, state)).not.toMatch(/cobalt|pax/i);
+  });
+
+  it("titles an embed's iframe with the date or year only where the address pins it", () => {
+    // The address has no date: the embed follows the latest data, and its title claims no date.
+    const latest = sceneFor({ view: "pacts" });
+    const pacts = { view: "pacts" as const, forum: DEFAULT_STATE.forum, date: null, year: null };
+    expect(pageTitle(latest, pacts)).toMatch(/, \d{1,2} [A-Z][a-z]{2} \d{4} — /);
+    expect(embedTitle(latest, pacts)).toBe("Critical-minerals pacts with the US — Critical Minerals Map");
+    const pinned = sceneFor({ view: "pacts", date: "2026-02-04" });
+    expect(embedTitle(pinned, { ...pacts, date: "2026-02-04" })).toBe(
+      "Critical-minerals pacts with the US, 4 Feb 2026 — Critical Minerals Map",
+    );
+    const pax = { view: "forums" as const, forum: "pax-silica" as const, date: null, year: null };
+    expect(embedTitle(sceneFor({ view: "forums", forum: "pax-silica" }), pax)).toBe(
+      "Pax Silica members — Critical Minerals Map",
+    );
+    // A minerals view is dated by its data year, pinned by `year`; the timeline date is not its own.
+    const minerals = { view: "minerals" as const, forum: DEFAULT_STATE.forum, year: null, date: "2026-02-04" };
+    const lithium = sceneFor({ view: "minerals", mineral: "lithium", stage: "refining" });
+    expect(embedTitle(lithium, minerals)).toBe("Lithium refining — Critical Minerals Map");
+    const lithium2024 = sceneFor({ view: "minerals", mineral: "lithium", stage: "refining", year: 2024 });
+    expect(embedTitle(lithium2024, { ...minerals, year: 2024 })).toBe("Lithium refining, 2024 — Critical Minerals Map");
   });
 
   it("slugs ASCII words only", () => {

@@ -41,6 +41,33 @@ describe("downloadLinks", () => {
   });
 });
 
+describe("renderMethodology: where the mineral tables are", () => {
+  const early = methodologyModel({ ...dataset, mineralTables: null }, true);
+
+  it("says they failed, why, and its Try again keeps the focus in the panel", () => {
+    const onRetryTables = vi.fn();
+    const failed = { state: "failed" as const, error: "The map's data could not be loaded (minerals.json: HTTP 500)." };
+    renderMethodology(el, early, { onClose: () => {}, onRetryTables }, downloadLinks("./"), failed);
+    const notice = el.querySelector(".methodology-tables[role=alert]");
+    expect(notice?.textContent).toBe(
+      "The mineral data could not be shown. The map's data could not be loaded (minerals.json: HTTP 500). The counts below leave them out. Try again",
+    );
+    const retry = notice?.querySelector("button");
+    retry?.focus();
+    retry?.click();
+    expect(onRetryTables).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(el);
+    expect(el.getAttribute("tabindex")).toBe("-1");
+  });
+
+  it("says they are loading, and nothing once they are in", () => {
+    renderMethodology(el, model, { onClose: () => {} }, downloadLinks("./"), { state: "loading" });
+    expect(el.querySelector(".methodology-tables[role=status]")?.textContent).toBe("Loading the mineral data…");
+    renderMethodology(el, model, { onClose: () => {} }, downloadLinks("./"), { state: "ready" });
+    expect(el.querySelector(".methodology-tables")).toBeNull();
+  });
+});
+
 describe("renderMethodology", () => {
   it("shows the panel with a heading, the as-of date and every section", () => {
     renderMethodology(el, model, { onClose: () => {} });
