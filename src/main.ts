@@ -13,8 +13,9 @@ import { byId } from "./dom.ts";
 import { applyEmbedParts, mountEmbedChrome } from "./embed/chrome.ts";
 import { embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
+import { posterPaths } from "./map/frame.ts";
 import { MAP_DESCRIPTION, startRenderers } from "./map/renderers.ts";
-import { indexOf } from "./model/derive.ts";
+import { indexOf, memoize } from "./model/derive.ts";
 import type { ShortcutCommand } from "./model/shortcuts.ts";
 import { nextEvent, previousEvent } from "./model/timeline.ts";
 import { mapViewBuilder } from "./present/map.ts";
@@ -107,8 +108,9 @@ async function start(): Promise<void> {
     mapView({ scene: sceneOf(state), theme: themeOf(state), view: state.view, country: state.country, ...session });
   shareTitle = () => embedTitle(sceneOf(store.get()), store.get());
 
-  const countries = countryFeatures(world);
-  const svgCountries = withD3Winding(countries);
+  // GeoJSON only when the WebGL map, the fallback map or a download needs it: the first draw reads the topology.
+  const countries = memoize(() => countryFeatures(world));
+  const svgCountries = memoize(() => withD3Winding(countries()));
   const mapEl = byId("map");
   const tooltipEl = byId("tooltip");
   const map = startRenderers({
@@ -117,6 +119,7 @@ async function start(): Promise<void> {
     note: byId("fallback-note"),
     countries,
     svgCountries,
+    posterPaths: posterPaths(world),
     view: () => mapViewOf(store.get()),
     renderer: {
       description: MAP_DESCRIPTION,
@@ -195,7 +198,7 @@ async function start(): Promise<void> {
         scene: sceneOf(state),
         state,
         view,
-        countries: svgCountries,
+        countries: svgCountries(),
       });
     });
   }

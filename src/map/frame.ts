@@ -4,7 +4,7 @@
  * MapLibre. The SVG poster uses it so the WebGL map takes over with no shift. Pure.
  */
 import { type GeoProjection, geoEqualEarth, geoMercator } from "d3-geo";
-import type { FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
+import type { GeometryCollection, Topology } from "topojson-specification";
 import { WORLD_BOUNDS } from "./view.ts";
 
 /** MapLibre's Mercator world: 512 px wide at zoom 0, latitudes clipped at ±85.0511°. */
@@ -68,41 +68,85 @@ export function posterProjection(width: number, height: number): GeoProjection {
     ]);
 }
 
-type Outline = Polygon | MultiPolygon;
-
 /**
  * The countries' outlines on the poster, as MapLibre draws them: each vertex in Web Mercator
  * (latitudes clamped at ±85.0511°) joined by straight lines, to a tenth of a CSS pixel; the same
- * path d3-geo draws with posterProjection, without its spherical clipping (our world is split at
- * the antimeridian, and the SVG's box clips the rest), which is most of d3-geo's work. Pure.
+ * path d3-geo draws with posterProjection on the countries wound for d3 (countryFeatures, then
+ * withD3Winding), without its spherical clipping (our world is split at the antimeridian, and the
+ * SVG's box clips the rest), which is most of d3-geo's work. Read straight from the topology, for
+ * the first draw: no GeoJSON is built, each arc is decoded and put in Mercator once (a shared
+ * border once for both countries, and once for every size), and each point written once per size.
  */
-export function posterPaths(
-  countries: FeatureCollection<Outline, { iso3: string }>,
-  width: number,
-  height: number,
-): Map<string, string> {
-  const { worldSize, centerX, centerY } = worldFrame(width, height);
-  const left = width / 2 - centerX;
-  const top = height / 2 - centerY;
-  const x = (lon: number) => Math.round((mercX(lon) * worldSize + left) * 10) / 10;
-  const y = (lat: number) => Math.round((mercY(lat) * worldSize + top) * 10) / 10;
-  const ring = (points: Position[]): string => {
-    // GeoJSON closes a ring by repeating its first point; a path closes it with Z.
-    const end = points.length > 1 ? points.length - 1 : points.length;
-    let d = "";
-    for (let i = 0; i < end; i++) {
-      const [lon = 0, lat = 0] = points[i] as Position;
-      d += `${i === 0 ? "M" : "L"}${x(lon)},${y(lat)}`;
-    }
-    return `${d}Z`;
+export function posterPaths(topology: Topology): (width: number, height: number) => Map<string, string> {
+  const countries = topology.objects.countries as GeometryCollection;
+  let mercator: Float64Array[] | null = null;
+  /** Each arc as [x0, y0, x1, y1, …] in Mercator units (0–1), decoded as topojson-client does. */
+  const decode = (): Float64Array[] => {
+    const [kx, ky] = topology.transform?.scale ?? [1, 1];
+    const [dx, dy] = topology.transform?.translate ?? [0, 0];
+    return topology.arcs.map((arc) => {
+      const out = new Float64Array(arc.length * 2);
+      // Quantized arcs are delta-encoded: each position adds to the one before.
+      const delta = topology.transform ? 1 : 0;
+      let x = 0;
+      let y = 0;
+      arc.forEach(([px = 0, py = 0], k) => {
+        x = x * delta + px;
+        y = y * delta + py;
+        out[2 * k] = mercX(delta ? x * kx + dx : x);
+        out[2 * k + 1] = mercY(delta ? y * ky + dy : y);
+      });
+      return out;
+    });
   };
-  const polygon = (rings: Position[][]) => rings.map(ring).join("");
-  return new Map(
-    countries.features.map((f) => [
-      f.properties.iso3,
-      f.geometry.type === "Polygon" ? polygon(f.geometry.coordinates) : f.geometry.coordinates.map(polygon).join(""),
-    ]),
-  );
+  return (width, height) => {
+    mercator ??= decode();
+    const arcs = mercator;
+    const { worldSize, centerX, centerY } = worldFrame(width, height);
+    const left = width / 2 - centerX;
+    const top = height / 2 - centerY;
+    /** Each arc's points, written once: "x,y" to a tenth of a pixel. */
+    const written = arcs.map((arc) => {
+      const points: string[] = new Array(arc.length / 2);
+      for (let k = 0; k < points.length; k++)
+        points[k] =
+          `${tenths(Math.round(((arc[2 * k] as number) * worldSize + left) * 10))},${tenths(Math.round(((arc[2 * k + 1] as number) * worldSize + top) * 10))}`;
+      return points;
+    });
+    /** A ring as topojson-client joins it (each arc's first point dropped after the first arc), reversed as withD3Winding does, written as posterPaths writes it. */
+    const ring = (indexes: number[]): string => {
+      const points: string[] = [];
+      for (const i of indexes) {
+        const arc = written[i < 0 ? ~i : i] as string[];
+        if (points.length) points.pop();
+        if (i < 0) for (let k = arc.length - 1; k >= 0; k--) points.push(arc[k] as string);
+        else for (const point of arc) points.push(point);
+      }
+      while (points.length < 4) points.push(points[0] as string);
+      // Reversed and closed by Z: the first point, then the rest backwards, without the repeated end.
+      let d = `M${points[points.length - 1]}`;
+      for (let k = points.length - 2; k > 0; k--) d += `L${points[k]}`;
+      return `${d}Z`;
+    };
+    const polygon = (rings: number[][]) => rings.map(ring).join("");
+    const paths = new Map<string, string>();
+    for (const g of countries.geometries) {
+      if (g.type === "Polygon") paths.set(String(g.id), polygon(g.arcs));
+      else if (g.type === "MultiPolygon") paths.set(String(g.id), g.arcs.map(polygon).join(""));
+    }
+    return paths;
+  };
+}
+
+/**
+ * A count of tenths written as a decimal, as String(n / 10) writes it ("-12.3", "4", "-0.5"), from
+ * integers: V8 writes small integers from a cache, fractions through its slower general algorithm.
+ */
+export function tenths(n: number): string {
+  const whole = Math.trunc(n / 10);
+  const rest = Math.abs(n % 10);
+  if (rest === 0) return String(whole);
+  return whole === 0 && n < 0 ? `-0.${rest}` : `${whole}.${rest}`;
 }
 
 /** The fallback map's projection: Equal Earth, equal-area, fitted to the container. */

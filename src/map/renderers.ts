@@ -8,10 +8,10 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { affordsIdleStart, deviceHints, type Engagement, watchEngagement } from "./engage.ts";
-import { fallbackProjection, posterPaths, posterProjection } from "./frame.ts";
+import { fallbackProjection, posterProjection } from "./frame.ts";
 import { type Effect, type LifecycleInput, NO_WEBGL, type Phase, startLifecycle, step } from "./lifecycle.ts";
 import type { WebglMap } from "./mount.ts";
-import { mountSvgMap } from "./svg.ts";
+import { countryPaths, mountSvgMap } from "./svg.ts";
 import { type MapRenderer, type MapView, NO_MAP, type RendererOptions } from "./view.ts";
 import { isWebglUnavailable, mayHaveWebgl, watchWebglContext } from "./webgl.ts";
 
@@ -33,9 +33,14 @@ export interface RenderersOptions {
   poster: HTMLElement;
   /** The note over the map ("paused", "simplified map"). */
   note: HTMLElement;
-  /** The countries as the WebGL map takes them, and wound for d3 (see withD3Winding). */
-  countries: FeatureCollection;
-  svgCountries: Countries;
+  /**
+   * The countries as the WebGL map takes them, and wound for d3 (see withD3Winding): built when
+   * first asked for, by the WebGL map or the fallback map, never for the first draw.
+   */
+  countries: () => FeatureCollection;
+  svgCountries: () => Countries;
+  /** The poster's outlines at a size, straight from the topology (posterPaths). */
+  posterPaths: (width: number, height: number) => Map<string, string>;
   /** What the map should show now. */
   view: () => MapView;
   renderer: RendererOptions;
@@ -86,14 +91,21 @@ export function startRenderers(options: RenderersOptions): Renderers {
   let stopWatching = () => {};
 
   const svgMap = (el: HTMLElement, label: string, extra: Partial<RendererOptions> = {}, bitmap = false) =>
-    mountSvgMap(el, options.svgCountries, options.view(), el === posterEl ? posterProjection : fallbackProjection, {
-      ...options.renderer,
-      ...extra,
-      label,
-      ...(el === posterEl ? { pathsOf: posterPaths } : {}),
-      // On the CPU while WebGL may start beside it (see paintUnder in svg.ts).
-      ...(bitmap ? { picture: "bitmap" as const } : {}),
-    });
+    mountSvgMap(
+      el,
+      el === posterEl
+        ? (_, width, height) => options.posterPaths(width, height)
+        : (projection) => countryPaths(options.svgCountries(), projection),
+      options.view(),
+      el === posterEl ? posterProjection : fallbackProjection,
+      {
+        ...options.renderer,
+        ...extra,
+        label,
+        // On the CPU while WebGL may start beside it (see paintUnder in svg.ts).
+        ...(bitmap ? { picture: "bitmap" as const } : {}),
+      },
+    );
   /** The poster slot as the map readers use: focusable (keys), named, in the accessibility tree. */
   const interactive = (on: boolean) => {
     posterEl.classList.toggle("is-interactive", on);
@@ -115,7 +127,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
         // Under the SVG map until its first frame: out of the tab order and the accessibility tree.
         mapEl.inert = true;
         try {
-          webgl = code.mountMap(mapEl, options.countries, options.view(), {
+          webgl = code.mountMap(mapEl, options.countries(), options.view(), {
             ...options.renderer,
             onReady: () => send({ type: "first-frame" }),
             onRestored: () => send({ type: "context-restored" }),

@@ -20,19 +20,14 @@ export interface SvgMap extends MapRenderer {
 
 export function mountSvgMap(
   container: HTMLElement,
-  countries: FeatureCollection<Polygon | MultiPolygon, { iso3: string }>,
+  /** Each country's outline (iso3 → SVG path) at a size: countryPaths, or something quicker that draws the same (posterPaths). */
+  outlines: (projection: GeoProjection, width: number, height: number) => Map<string, string>,
   initial: MapView,
   projectionOf: SvgProjection,
   options: Partial<RendererOptions> & {
     label: string;
     /** "bitmap": show the picture through a CPU-drawn canvas (see paintUnder), e.g. for the poster. */
     picture?: "svg" | "bitmap";
-    /** The outlines at a size, where something quicker than d3-geo draws the same (posterPaths). */
-    pathsOf?: (
-      countries: FeatureCollection<Polygon | MultiPolygon, { iso3: string }>,
-      width: number,
-      height: number,
-    ) => Map<string, string>;
   },
 ): SvgMap {
   const svg = s("svg", { class: "svg-map", role: "img", "aria-label": options.label });
@@ -51,7 +46,7 @@ export function mountSvgMap(
   const reproject = () => {
     size = measure();
     projection = projectionOf(size.width, size.height);
-    paths = options.pathsOf?.(countries, size.width, size.height) ?? countryPaths(countries, projection);
+    paths = outlines(projection, size.width, size.height);
   };
 
   const draw = () => {

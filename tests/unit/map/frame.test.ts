@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { countryFeatures, withD3Winding } from "../../../src/data/topology.ts";
-import { posterPaths, posterProjection, worldFrame } from "../../../src/map/frame.ts";
+import { posterPaths, posterProjection, tenths, worldFrame } from "../../../src/map/frame.ts";
 import { countryPaths } from "../../../src/map/svg.ts";
 
 describe("worldFrame (MapLibre's fitBounds camera, computed without MapLibre)", () => {
@@ -61,9 +61,10 @@ describe("the poster's country paths", () => {
   });
 });
 
-describe("posterPaths (the poster's outlines without d3-geo)", () => {
+describe("posterPaths (the poster's outlines from the topology, without d3-geo or GeoJSON)", () => {
   const world = JSON.parse(readFileSync(new URL("../../../public/data/world.json", import.meta.url), "utf8"));
   const countries = withD3Winding(countryFeatures(world));
+  const outlines = posterPaths(world);
 
   it.each([
     [1280, 800],
@@ -71,7 +72,7 @@ describe("posterPaths (the poster's outlines without d3-geo)", () => {
     [390, 500],
   ])("draws every country inside the box at %i×%i exactly as d3-geo does", (width, height) => {
     const d3 = countryPaths(countries, posterProjection(width, height));
-    const ours = posterPaths(countries, width, height);
+    const ours = outlines(width, height);
     expect([...ours.keys()].sort()).toEqual([...d3.keys()].sort());
     // Where all of a country lies inside the box, d3-geo's clipping has nothing to do.
     const inside = [...ours].filter(([, d]) => {
@@ -80,5 +81,18 @@ describe("posterPaths (the poster's outlines without d3-geo)", () => {
     });
     expect(inside.length).toBeGreaterThan(190);
     for (const [iso3, d] of inside) expect(d, iso3).toBe(d3.get(iso3));
+  });
+
+  it("draws the same at a size after drawing other sizes (its decoded arcs are kept, the written points are not)", () => {
+    const fresh = posterPaths(world)(640, 480);
+    outlines(1280, 800);
+    expect(outlines(640, 480)).toEqual(fresh);
+    expect(fresh.size).toBe(countries.features.length);
+  });
+});
+
+describe("tenths (a count of tenths written as String(n / 10) writes it)", () => {
+  it.each([0, -0, 5, -5, 10, -10, 123, -123, 1234567, -1234567, 9, -9, 19, -19])("%d", (n) => {
+    expect(tenths(n)).toBe(String(n / 10));
   });
 });
