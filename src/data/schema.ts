@@ -45,8 +45,20 @@ const ISO3 = /^[A-Z]{3}$/;
  * description drift apart (a field missing, added or typed differently on either side).
  */
 interface Shape<T> {
-  check(value: unknown, path: string, issues: DataIssue[]): void;
+  check(value: unknown, at: JsonPath, issues: DataIssue[]): void;
   readonly type?: (value: T) => T;
+}
+
+/**
+ * Where a check is in the file: keys and list indexes from the root, written out ("a.b[2].c") only
+ * for a problem, since a file that passes (every file the build wrote) should cost no strings.
+ */
+type JsonPath = (string | number)[];
+
+function pathText(at: JsonPath): string {
+  let text = "";
+  for (const step of at) text += typeof step === "number" ? `[${step}]` : text ? `.${step}` : step;
+  return text || "(root)";
 }
 
 const JSON_FILE = "dataset.json";
@@ -61,8 +73,8 @@ function describe(v: unknown): string {
 }
 
 const is = <T>(test: (v: unknown) => boolean, expected: string): Shape<T> => ({
-  check: (v, path, issues) => {
-    if (!test(v)) fail(issues, path, `expected ${expected}, found ${describe(v)}`);
+  check: (v, at, issues) => {
+    if (!test(v)) fail(issues, pathText(at), `expected ${expected}, found ${describe(v)}`);
   },
 });
 
@@ -75,31 +87,37 @@ const webUrl = is<string>((v) => typeof v === "string" && isWebUrl(v), "an http(
 const oneOf = <T extends string | number>(values: readonly T[]): Shape<T> =>
   is<T>((v) => values.includes(v as T), `one of ${values.join(", ")}`);
 const nullable = <T>(shape: Shape<T>): Shape<T | null> => ({
-  check: (v, path, issues) => {
-    if (v !== null) shape.check(v, path, issues);
+  check: (v, at, issues) => {
+    if (v !== null) shape.check(v, at, issues);
   },
 });
 const arrayOf = <T>(item: Shape<T>, options: { nonEmpty?: boolean } = {}): Shape<T[]> => ({
-  check: (v, path, issues) => {
-    if (!Array.isArray(v)) return fail(issues, path, `expected a list, found ${describe(v)}`);
-    if (options.nonEmpty && v.length === 0) return fail(issues, path, "expected a non-empty list, found []");
-    v.forEach((x, i) => {
-      item.check(x, `${path}[${i}]`, issues);
-    });
-  },
-});
-/** Every field of T, each with its own shape; the mapped type makes the compiler demand all of them. */
-const object = <T>(fields: { [K in keyof T]-?: Shape<T[K]> }): Shape<T> => ({
-  check: (v, path, issues) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v))
-      return fail(issues, path, `expected an object, found ${describe(v)}`);
-    for (const [key, shape] of Object.entries(fields) as [string, Shape<unknown>][]) {
-      const child = path ? `${path}.${key}` : key;
-      if (!(key in v)) fail(issues, child, "missing");
-      else shape.check((v as Record<string, unknown>)[key], child, issues);
+  check: (v, at, issues) => {
+    if (!Array.isArray(v)) return fail(issues, pathText(at), `expected a list, found ${describe(v)}`);
+    if (options.nonEmpty && v.length === 0) return fail(issues, pathText(at), "expected a non-empty list, found []");
+    for (let i = 0; i < v.length; i++) {
+      at.push(i);
+      item.check(v[i], at, issues);
+      at.pop();
     }
   },
 });
+/** Every field of T, each with its own shape; the mapped type makes the compiler demand all of them. */
+const object = <T>(fields: { [K in keyof T]-?: Shape<T[K]> }): Shape<T> => {
+  const entries = Object.entries(fields) as [string, Shape<unknown>][];
+  return {
+    check: (v, at, issues) => {
+      if (typeof v !== "object" || v === null || Array.isArray(v))
+        return fail(issues, pathText(at), `expected an object, found ${describe(v)}`);
+      for (const [key, shape] of entries) {
+        at.push(key);
+        if (!(key in v)) fail(issues, pathText(at), "missing");
+        else shape.check((v as Record<string, unknown>)[key], at, issues);
+        at.pop();
+      }
+    },
+  };
+};
 const lonLat: Shape<[number, number]> = is(
   (v) =>
     Array.isArray(v) &&
@@ -296,7 +314,7 @@ function checkReferences(d: CoreDataset, issues: DataIssue[]): void {
  */
 export function parseDataset(json: unknown): CoreDataset {
   const issues: DataIssue[] = [];
-  DATASET.check(json, "", issues);
+  DATASET.check(json, [], issues);
   if (issues.length > 0) throw new DataError(issues);
   const dataset = json as CoreDataset; // every field checked above, and the compiler checked DATASET against CoreDataset
   checkReferences(dataset, issues);
@@ -313,7 +331,7 @@ const TABLES_FILE = "minerals.json";
  */
 export function parseMineralTables(json: unknown, dataset: CoreDataset): MineralTable[] {
   const issues: DataIssue[] = [];
-  MINERAL_TABLES.check(json, "", issues);
+  MINERAL_TABLES.check(json, [], issues);
   const inFile = () => issues.map((issue) => ({ ...issue, file: TABLES_FILE }));
   if (issues.length > 0) throw new DataError(inFile());
   const tables = (json as MineralTablesFile).mineralTables;
@@ -374,16 +392,7 @@ export function parseWorld(json: unknown, dataset: CoreDataset): Topology {
     throw new DataError(issues);
   }
   const arcs = topo.arcs;
-  if (
-    !Array.isArray(arcs) ||
-    arcs.some(
-      (arc) =>
-        !Array.isArray(arc) ||
-        arc.some(
-          (p) => !Array.isArray(p) || p.length < 2 || !p.every((n) => typeof n === "number" && Number.isFinite(n)),
-        ),
-    )
-  )
+  if (!arcsOfPositions(arcs))
     bad("arcs", "expected a list of arcs, each a list of [x, y] positions");
   const transform = topo.transform as { scale?: unknown; translate?: unknown } | undefined;
   if (transform !== undefined && (!lonLatLike(transform.scale) || !lonLatLike(transform.translate)))
@@ -409,6 +418,21 @@ export function parseWorld(json: unknown, dataset: CoreDataset): Topology {
   }
   if (issues.length > 0) throw new DataError(issues);
   return json as Topology;
+}
+
+/** A list of arcs, each a list of positions of at least two finite numbers (loops: this reads every point of the world). */
+function arcsOfPositions(arcs: unknown): boolean {
+  if (!Array.isArray(arcs)) return false;
+  for (let a = 0; a < arcs.length; a++) {
+    const arc: unknown = arcs[a];
+    if (!Array.isArray(arc)) return false;
+    for (let k = 0; k < arc.length; k++) {
+      const p: unknown = arc[k];
+      if (!Array.isArray(p) || p.length < 2) return false;
+      for (let i = 0; i < p.length; i++) if (!Number.isFinite(p[i])) return false;
+    }
+  }
+  return true;
 }
 
 function lonLatLike(v: unknown): boolean {
