@@ -13,7 +13,7 @@ import { byId } from "./dom.ts";
 import { applyEmbedParts, mountEmbedChrome } from "./embed/chrome.ts";
 import { embedOptions } from "./embed/embed.ts";
 import { postReady, watchHeight } from "./embed/messages.ts";
-import { posterPaths } from "./map/frame.ts";
+import { posterDrawing } from "./map/frame.ts";
 import { MAP_DESCRIPTION, startRenderers } from "./map/renderers.ts";
 import { indexOf, memoize } from "./model/derive.ts";
 import type { ShortcutCommand } from "./model/shortcuts.ts";
@@ -108,7 +108,7 @@ async function start(): Promise<void> {
     mapView({ scene: sceneOf(state), theme: themeOf(state), view: state.view, country: state.country, ...session });
   shareTitle = () => embedTitle(sceneOf(store.get()), store.get());
 
-  // GeoJSON only when the WebGL map, the fallback map or a download needs it: the first draw reads the topology.
+  // GeoJSON only when the WebGL map or a download needs it: every SVG map reads the topology.
   const countries = memoize(() => countryFeatures(world));
   const svgCountries = memoize(() => withD3Winding(countries()));
   const mapEl = byId("map");
@@ -118,8 +118,7 @@ async function start(): Promise<void> {
     poster: byId("poster"),
     note: byId("fallback-note"),
     countries,
-    svgCountries,
-    posterPaths: posterPaths(world),
+    drawing: posterDrawing(world),
     view: () => mapViewOf(store.get()),
     renderer: {
       description: MAP_DESCRIPTION,

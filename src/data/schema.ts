@@ -392,8 +392,7 @@ export function parseWorld(json: unknown, dataset: CoreDataset): Topology {
     throw new DataError(issues);
   }
   const arcs = topo.arcs;
-  if (!arcsOfPositions(arcs))
-    bad("arcs", "expected a list of arcs, each a list of [x, y] positions");
+  if (!arcsOfPositions(arcs)) bad("arcs", "expected a list of arcs, each a list of [x, y] positions");
   const transform = topo.transform as { scale?: unknown; translate?: unknown } | undefined;
   if (transform !== undefined && (!lonLatLike(transform.scale) || !lonLatLike(transform.translate)))
     bad("transform", "expected scale and translate pairs");

@@ -1,10 +1,11 @@
 /**
  * Where the world sits in a map of a given size: the same camera MapLibre chooses for
  * fitBounds(WORLD_BOUNDS) (then constrained so nothing beyond the world shows), computed without
- * MapLibre. The SVG poster uses it so the WebGL map takes over with no shift. Pure.
+ * MapLibre, and the SVG map drawn in it (posterDrawing), so the WebGL map takes over with no shift.
+ * Plain arithmetic in Web Mercator, as MapLibre draws: no d3-geo. Pure.
  */
-import { type GeoProjection, geoEqualEarth, geoMercator } from "d3-geo";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import type { Drawing, DrawingAt } from "./svg.ts";
 import { WORLD_BOUNDS } from "./view.ts";
 
 /** MapLibre's Mercator world: 512 px wide at zoom 0, latitudes clipped at ±85.0511°. */
@@ -53,25 +54,10 @@ export function worldFrame(width: number, height: number): Frame {
   return { worldSize, centerX: cx, centerY: cy };
 }
 
-/** A d3 Mercator projection that places the world exactly where the WebGL map will. */
-export function posterProjection(width: number, height: number): GeoProjection {
-  const { worldSize, centerX, centerY } = worldFrame(width, height);
-  // precision(0): each edge a straight line in Mercator, as MapLibre draws it (d3's adaptive
-  // resampling would bend it along the great circle), and a third less work per path.
-  return geoMercator()
-    .precision(0)
-    .scale(worldSize / (2 * Math.PI))
-    .translate([worldSize / 2 - centerX + width / 2, worldSize / 2 - centerY + height / 2])
-    .clipExtent([
-      [0, 0],
-      [width, height],
-    ]);
-}
-
 /**
  * The countries' outlines on the poster, as MapLibre draws them: each vertex in Web Mercator
  * (latitudes clamped at ±85.0511°) joined by straight lines, to a tenth of a CSS pixel; the same
- * path d3-geo draws with posterProjection on the countries wound for d3 (countryFeatures, then
+ * path d3-geo draws with geoMercator in the same frame, at precision 0, on the countries wound for d3 (countryFeatures, then
  * withD3Winding), without its spherical clipping (our world is split at the antimeridian, and the
  * SVG's box clips the rest), which is most of d3-geo's work. Read straight from the topology, for
  * the first draw: no GeoJSON is built, each arc is decoded and put in Mercator once (a shared
@@ -149,13 +135,36 @@ export function tenths(n: number): string {
   return whole === 0 && n < 0 ? `-0.${rest}` : `${whole}.${rest}`;
 }
 
-/** The fallback map's projection: Equal Earth, equal-area, fitted to the container. */
-export function fallbackProjection(width: number, height: number): GeoProjection {
-  return geoEqualEarth().fitExtent(
-    [
-      [FIT_PADDING, FIT_PADDING],
-      [width - FIT_PADDING, height - FIT_PADDING],
-    ],
-    { type: "Sphere" },
-  );
+/** A point in the frame of a map of this size, in CSS pixels (unrounded). */
+function pointIn(width: number, height: number): (lonLat: readonly [number, number]) => [number, number] {
+  const { worldSize, centerX, centerY } = worldFrame(width, height);
+  const left = width / 2 - centerX;
+  const top = height / 2 - centerY;
+  return ([lon, lat]) => [mercX(lon) * worldSize + left, mercY(lat) * worldSize + top];
+}
+
+/** Where a place is on an SVG map of this size (what `posterProject` tells tests and host pages). */
+export const posterPoint = (width: number, height: number, lonLat: [number, number]): [number, number] =>
+  pointIn(width, height)(lonLat);
+
+/**
+ * The SVG map's drawing at a size: the outlines (posterPaths), and points and lines as MapLibre
+ * places them, straight in Mercator (each arc comes split at the antimeridian, model/arcs.ts), to
+ * a tenth of a pixel; the ocean is the whole box, which the world always covers (worldFrame).
+ */
+export function posterDrawing(topology: Topology): DrawingAt {
+  const outlinesAt = posterPaths(topology);
+  return (width, height): Drawing => {
+    const point = pointIn(width, height);
+    const written = (lonLat: readonly [number, number]) => {
+      const [x, y] = point(lonLat);
+      return `${tenths(Math.round(x * 10))},${tenths(Math.round(y * 10))}`;
+    };
+    return {
+      outlines: outlinesAt(width, height),
+      point,
+      line: (points) => points.map((p, i) => `${i === 0 ? "M" : "L"}${written(p)}`).join(""),
+      sphere: `M0,0H${width}V${height}H0Z`,
+    };
+  };
 }

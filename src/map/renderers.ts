@@ -6,12 +6,12 @@
  * give (src/map/engage.ts), or when the page has been idle with the map in view a while; the SVG
  * map stays on screen until the WebGL map's first frame, which then carries out the gesture.
  */
-import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { FeatureCollection } from "geojson";
 import { affordsIdleStart, deviceHints, type Engagement, watchEngagement } from "./engage.ts";
-import { fallbackProjection, posterProjection } from "./frame.ts";
+import { posterPoint } from "./frame.ts";
 import { type Effect, type LifecycleInput, NO_WEBGL, type Phase, startLifecycle, step } from "./lifecycle.ts";
 import type { WebglMap } from "./mount.ts";
-import { countryPaths, mountSvgMap } from "./svg.ts";
+import { type DrawingAt, mountSvgMap } from "./svg.ts";
 import { type MapRenderer, type MapView, NO_MAP, type RendererOptions } from "./view.ts";
 import { isWebglUnavailable, mayHaveWebgl, watchWebglContext } from "./webgl.ts";
 
@@ -25,22 +25,16 @@ export const IDLE_AFTER = 6000;
 export const MAP_DESCRIPTION =
   "Interactive world map of the data listed in the legend and the summary below. Arrow keys pan, plus and minus zoom. The Table button lists every country.";
 
-type Countries = FeatureCollection<Polygon | MultiPolygon, { iso3: string }>;
-
 export interface RenderersOptions {
   /** The WebGL map's box, and the box over it for the SVG map (the poster slot). */
   map: HTMLElement;
   poster: HTMLElement;
   /** The note over the map ("paused", "simplified map"). */
   note: HTMLElement;
-  /**
-   * The countries as the WebGL map takes them, and wound for d3 (see withD3Winding): built when
-   * first asked for, by the WebGL map or the fallback map, never for the first draw.
-   */
+  /** The countries as the WebGL map takes them: built when it first starts, never for the first draw. */
   countries: () => FeatureCollection;
-  svgCountries: () => Countries;
-  /** The poster's outlines at a size, straight from the topology (posterPaths). */
-  posterPaths: (width: number, height: number) => Map<string, string>;
+  /** Every SVG map in the WebGL map's frame, straight from the topology (posterDrawing). */
+  drawing: DrawingAt;
   /** What the map should show now. */
   view: () => MapView;
   renderer: RendererOptions;
@@ -91,21 +85,13 @@ export function startRenderers(options: RenderersOptions): Renderers {
   let stopWatching = () => {};
 
   const svgMap = (el: HTMLElement, label: string, extra: Partial<RendererOptions> = {}, bitmap = false) =>
-    mountSvgMap(
-      el,
-      el === posterEl
-        ? (_, width, height) => options.posterPaths(width, height)
-        : (projection) => countryPaths(options.svgCountries(), projection),
-      options.view(),
-      el === posterEl ? posterProjection : fallbackProjection,
-      {
-        ...options.renderer,
-        ...extra,
-        label,
-        // On the CPU while WebGL may start beside it (see paintUnder in svg.ts).
-        ...(bitmap ? { picture: "bitmap" as const } : {}),
-      },
-    );
+    mountSvgMap(el, options.view(), options.drawing, {
+      ...options.renderer,
+      ...extra,
+      label,
+      // On the CPU while WebGL may start beside it (see paintUnder in svg.ts).
+      ...(bitmap ? { picture: "bitmap" as const } : {}),
+    });
   /** The poster slot as the map readers use: focusable (keys), named, in the accessibility tree. */
   const interactive = (on: boolean) => {
     posterEl.classList.toggle("is-interactive", on);
@@ -271,7 +257,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
         project,
         posterProject: (lon, lat) => {
           const box = mapEl.getBoundingClientRect();
-          return posterProjection(box.width, box.height)([lon, lat]);
+          return posterPoint(box.width, box.height, [lon, lat]);
         },
         phase: () => life.phase,
       };

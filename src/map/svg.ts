@@ -1,17 +1,28 @@
 /**
- * The SVG map, drawn with d3-geo: the poster shown at once while the WebGL map loads (Mercator,
- * placed exactly where MapLibre will draw), and the whole interactive map when WebGL is missing or
- * lost (Equal Earth). Same MapView, so the same colours, outlines, arcs and markers.
+ * The SVG map: the interactive map every page starts with, and the map for good when WebGL is
+ * missing or lost, drawn in the frame the WebGL map uses (Mercator, placed exactly where MapLibre
+ * draws: src/map/frame.ts), and the downloadable pictures (Equal Earth, with d3-geo:
+ * src/map/projected.ts). Same MapView, so the same colours, outlines, arcs and markers. No d3-geo
+ * here: the first draw needs none of it.
  */
-import { type GeoProjection, geoPath } from "d3-geo";
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { s } from "../dom.ts";
 import { MARKS } from "./marks.ts";
 import { cssColour, type MapRenderer, type MapTarget, type MapView, type RendererOptions } from "./view.ts";
 
-export type SvgProjection = (width: number, height: number) => GeoProjection;
+/** Where things go on one picture of the map, in CSS pixels. */
+export interface Drawing {
+  /** Each country's outline as an SVG path, by ISO3 code. */
+  outlines: ReadonlyMap<string, string>;
+  /** [longitude, latitude] → [x, y]. */
+  point(lonLat: [number, number]): [number, number];
+  /** A line through [longitude, latitude] points (one part of an arc), as an SVG path. */
+  line(points: readonly [number, number][]): string;
+  /** The globe's outline, painted as ocean. */
+  sphere: string;
+}
 
-type Country = Feature<Polygon | MultiPolygon, { iso3: string }>;
+/** The drawing at a size (a new one when the map's box changes). */
+export type DrawingAt = (width: number, height: number) => Drawing;
 
 export interface SvgMap extends MapRenderer {
   /** The <svg> element (for export). */
@@ -20,10 +31,8 @@ export interface SvgMap extends MapRenderer {
 
 export function mountSvgMap(
   container: HTMLElement,
-  /** Each country's outline (iso3 → SVG path) at a size: countryPaths, or something quicker that draws the same (posterPaths). */
-  outlines: (projection: GeoProjection, width: number, height: number) => Map<string, string>,
   initial: MapView,
-  projectionOf: SvgProjection,
+  drawingAt: DrawingAt,
   options: Partial<RendererOptions> & {
     label: string;
     /** "bitmap": show the picture through a CPU-drawn canvas (see paintUnder), e.g. for the poster. */
@@ -34,35 +43,34 @@ export function mountSvgMap(
   container.append(svg);
   const bitmap = options.picture === "bitmap" ? paintUnder(svg) : null;
   let view = initial;
-  let projection = projectionOf(1, 1);
-  let paths = new Map<string, string>();
+  let drawing: Drawing | null = null;
   let size = { width: 0, height: 0 };
 
   const measure = () => {
     const box = container.getBoundingClientRect();
     return { width: Math.max(1, box.width), height: Math.max(1, box.height) };
   };
-  /** Country outlines depend only on the size: project them once per size, not per state change. */
-  const reproject = () => {
+  /** Country outlines depend only on the size: draw them once per size, not per state change. */
+  const reproject = (): Drawing => {
     size = measure();
-    projection = projectionOf(size.width, size.height);
-    paths = outlines(projection, size.width, size.height);
+    drawing = drawingAt(size.width, size.height);
+    return drawing;
   };
 
-  const draw = () => {
+  const draw = (at: Drawing) => {
     svg.setAttribute("viewBox", `0 0 ${size.width} ${size.height}`);
     svg.setAttribute("width", String(size.width));
     svg.setAttribute("height", String(size.height));
-    svg.replaceChildren(...mapElements(view, paths, projection, size));
+    svg.replaceChildren(...mapElements(view, at, size));
     bitmap?.paint(size);
   };
   /**
    * A hover changes only the highlighted outlines and arcs: replace those groups, not the ~250
    * country paths, which the browser would rasterise again in full (hundreds of ms in software).
    */
-  const redrawHover = () => {
-    svg.querySelector("g.highlight")?.replaceChildren(...highlightElements(view, paths));
-    svg.querySelector("g.arcs")?.replaceChildren(...arcElements(view, projection));
+  const redrawHover = (at: Drawing) => {
+    svg.querySelector("g.highlight")?.replaceChildren(...highlightElements(view, at));
+    svg.querySelector("g.arcs")?.replaceChildren(...arcElements(view, at));
     bitmap?.paint(size);
   };
 
@@ -86,12 +94,10 @@ export function mountSvgMap(
   const observer = new ResizeObserver(() => {
     const next = measure();
     if (next.width === size.width && next.height === size.height) return;
-    reproject();
-    draw();
+    draw(reproject());
   });
   observer.observe(container);
-  reproject();
-  draw();
+  draw(reproject());
   requestAnimationFrame(() => options.onReady?.());
 
   return {
@@ -99,15 +105,15 @@ export function mountSvgMap(
       if (next === view) return;
       const hoverOnly = sameDrawing(view, next);
       view = next;
-      if (hoverOnly) redrawHover();
-      else draw();
+      const at = drawing ?? reproject();
+      if (hoverOnly) redrawHover(at);
+      else draw(at);
     },
     flyTo() {
       // The SVG map does not zoom; the selected country is outlined instead.
     },
     project(lon, lat) {
-      const [x, y] = projection([lon, lat]) ?? [Number.NaN, Number.NaN];
-      return [x, y];
+      return (drawing ?? reproject()).point([lon, lat]);
     },
     element: () => svg,
     destroy() {
@@ -194,16 +200,14 @@ export function paintShapes(context: CanvasRenderingContext2D, root: Element): v
  */
 export function mapElements(
   view: MapView,
-  paths: ReadonlyMap<string, string>,
-  projection: GeoProjection,
+  drawing: Drawing,
   size: { width: number; height: number },
   /** Paint the whole frame as ocean (live map) or only the globe's outline (downloads). */
   ocean: "frame" | "globe" = "frame",
 ): SVGElement[] {
   const theme = view.theme;
   const border = { stroke: MARKS.border.colour[theme], "stroke-width": MARKS.border.width };
-  const path = geoPath(projection).digits(1);
-  const countryPaths = [...paths].map(([iso3, d]) =>
+  const countryPaths = [...drawing.outlines].map(([iso3, d]) =>
     s("path", {
       d,
       fill: view.colours.get(iso3) ?? view.land,
@@ -211,7 +215,7 @@ export function mapElements(
       "data-iso3": iso3,
     }),
   );
-  const point = (lonLat: [number, number]) => projection(lonLat) ?? [-99, -99];
+  const point = drawing.point;
   const markers = view.markers.map((m) => {
     const [x, y] = point(m.position);
     return s("circle", {
@@ -241,19 +245,19 @@ export function mapElements(
     ...(ocean === "frame"
       ? [s("rect", { width: size.width, height: size.height, fill: MARKS.ocean.colour[theme] })]
       : []),
-    s("path", { d: path({ type: "Sphere" }) ?? "", fill: MARKS.ocean.colour[theme], ...border }),
+    s("path", { d: drawing.sphere, fill: MARKS.ocean.colour[theme], ...border }),
     s("g", { class: "countries" }, ...countryPaths),
     s(
       "g",
       { class: "uncertain" },
-      ...outlines(view.uncertain, paths, {
+      ...outlines(view.uncertain, drawing.outlines, {
         stroke: MARKS.uncertain.colour[theme],
         "stroke-width": MARKS.uncertain.width,
         "stroke-dasharray": MARKS.uncertain.dash.join(" "),
       }),
     ),
-    s("g", { class: "highlight" }, ...highlightElements(view, paths)),
-    s("g", { class: "arcs" }, ...arcElements(view, projection)),
+    s("g", { class: "highlight" }, ...highlightElements(view, drawing)),
+    s("g", { class: "arcs" }, ...arcElements(view, drawing)),
     s("g", { class: "markers" }, ...markers),
     ...hubMark,
   ];
@@ -285,19 +289,17 @@ function outlines(
   return codes.map((iso3) => s("path", { d: paths.get(iso3) ?? "", fill: "none", ...attrs }));
 }
 
-function highlightElements(view: MapView, paths: ReadonlyMap<string, string>): SVGElement[] {
-  return outlines(view.highlight, paths, {
+function highlightElements(view: MapView, drawing: Drawing): SVGElement[] {
+  return outlines(view.highlight, drawing.outlines, {
     stroke: MARKS.highlight.colour[view.theme],
     "stroke-width": MARKS.highlight.width,
   });
 }
 
-function arcElements(view: MapView, projection: GeoProjection): SVGElement[] {
-  // To a tenth of a pixel, as the outlines (countryPaths): drawn again on every hover.
-  const path = geoPath(projection).digits(1);
+function arcElements(view: MapView, drawing: Drawing): SVGElement[] {
   return view.arcs.map((a) =>
     s("path", {
-      d: path({ type: "LineString", coordinates: a.path }) ?? "",
+      d: drawing.line(a.path),
       fill: "none",
       stroke: cssColour(a.colour),
       "stroke-width": a.highlighted ? MARKS.arc.highlightedWidth : MARKS.arc.width,
@@ -306,14 +308,4 @@ function arcElements(view: MapView, projection: GeoProjection): SVGElement[] {
       "data-iso3": a.arc.iso3,
     }),
   );
-}
-
-/** Each country's outline as an SVG path for a projection. */
-export function countryPaths(
-  countries: FeatureCollection<Polygon | MultiPolygon, { iso3: string }>,
-  projection: GeoProjection,
-): Map<string, string> {
-  // A tenth of a CSS pixel is finer than any screen draws: shorter strings to build and parse.
-  const path = geoPath(projection).digits(1);
-  return new Map(countries.features.map((f: Country) => [f.properties.iso3, path(f) ?? ""]));
 }

@@ -6,9 +6,9 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { s } from "../dom.ts";
-import { fallbackProjection } from "../map/frame.ts";
 import { MARKS } from "../map/marks.ts";
-import { countryPaths, mapElements } from "../map/svg.ts";
+import { equalEarth, projectedDrawing } from "../map/projected.ts";
+import { mapElements } from "../map/svg.ts";
 import type { MapView } from "../map/view.ts";
 import type { Index, Scene } from "../model/derive.ts";
 import { BASE_PALETTE } from "../model/palette.ts";
@@ -57,17 +57,11 @@ export function exportSvg(
     header.push(s("text", { x: MARGIN, y, ...textAttrs(14) }, line));
   }
   const mapTop = y + 14;
-  const projection = fallbackProjection(EXPORT_WIDTH, MAP_HEIGHT);
+  const drawing = projectedDrawing(countries, equalEarth(EXPORT_WIDTH, MAP_HEIGHT));
   const map = s(
     "g",
     { transform: `translate(0 ${mapTop})` },
-    ...mapElements(
-      view,
-      countryPaths(countries, projection),
-      projection,
-      { width: EXPORT_WIDTH, height: MAP_HEIGHT },
-      "globe",
-    ),
+    ...mapElements(view, drawing, { width: EXPORT_WIDTH, height: MAP_HEIGHT }, "globe"),
   );
   y = mapTop + MAP_HEIGHT + 28;
   const legend: SVGElement[] = [s("text", { x: MARGIN, y, ...textAttrs(15, 700) }, text.legendTitle)];

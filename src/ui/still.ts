@@ -1,6 +1,6 @@
 /**
  * The still of a view as DOM (text only): its picture, an SVG of the map drawn by the same code as
- * the downloads (Equal Earth, src/map/svg.ts), sized for link previews; and the block a frame shows
+ * the downloads (Equal Earth: src/map/svg.ts, src/map/projected.ts), sized for link previews; and the block a frame shows
  * where scripts cannot run (headline, picture, legend, credit, link to the full map). Built once at
  * build time (scripts/stills.ts, in a DOM of happy-dom) and written into index.html; the page's
  * critical CSS (index.html) styles it, so it reads without the app's stylesheet.
@@ -8,8 +8,8 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { h, s } from "../dom.ts";
 import { pictureAlt, STILL_HEIGHT, STILL_WIDTH, type Still } from "../embed/still.ts";
-import { fallbackProjection } from "../map/frame.ts";
-import { countryPaths, mapElements } from "../map/svg.ts";
+import { equalEarth, projectedDrawing } from "../map/projected.ts";
+import { mapElements } from "../map/svg.ts";
 
 /** The picture's background beyond the globe: white, as the downloaded images. */
 const BACKGROUND = "#ffffff";
@@ -20,7 +20,7 @@ export function stillSvg(
   countries: FeatureCollection<Polygon | MultiPolygon, { iso3: string }>,
 ): SVGSVGElement {
   const size = { width: STILL_WIDTH, height: STILL_HEIGHT };
-  const projection = fallbackProjection(size.width, size.height);
+  const drawing = projectedDrawing(countries, equalEarth(size.width, size.height));
   return s(
     "svg",
     {
@@ -30,7 +30,7 @@ export function stillSvg(
       viewBox: `0 0 ${size.width} ${size.height}`,
     },
     s("rect", { width: size.width, height: size.height, fill: BACKGROUND }),
-    ...mapElements(still.map, countryPaths(countries, projection), projection, size, "globe"),
+    ...mapElements(still.map, drawing, size, "globe"),
   );
 }
 

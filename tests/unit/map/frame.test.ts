@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { countryFeatures, withD3Winding } from "../../../src/data/topology.ts";
-import { posterPaths, posterProjection, tenths, worldFrame } from "../../../src/map/frame.ts";
-import { countryPaths } from "../../../src/map/svg.ts";
+import { posterDrawing, posterPaths, tenths, worldFrame } from "../../../src/map/frame.ts";
+import { projectedDrawing } from "../../../src/map/projected.ts";
+import { mapViewBuilder } from "../../../src/present/map.ts";
+import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
+import { posterProjection } from "./mercator.ts";
 
 describe("worldFrame (MapLibre's fitBounds camera, computed without MapLibre)", () => {
   it("shows the whole world's width on a narrow phone map (MapLibre zooms below 0)", () => {
@@ -50,7 +53,7 @@ describe("the poster's country paths", () => {
   };
 
   it("draw each edge straight in Mercator, as MapLibre does (no great-circle bend), to a tenth of a pixel", () => {
-    const d = countryPaths(box, posterProjection(1280, 800)).get("BOX") ?? "";
+    const d = projectedDrawing(box, posterProjection(1280, 800)).outlines.get("BOX") ?? "";
     const numbers = d.match(/-?\d+(\.\d+)?/g) ?? [];
     // Four corners, each an x and a y: no points added along the edges.
     expect(numbers).toHaveLength(8);
@@ -71,7 +74,7 @@ describe("posterPaths (the poster's outlines from the topology, without d3-geo o
     [640, 480],
     [390, 500],
   ])("draws every country inside the box at %i×%i exactly as d3-geo does", (width, height) => {
-    const d3 = countryPaths(countries, posterProjection(width, height));
+    const d3 = projectedDrawing(countries, posterProjection(width, height)).outlines;
     const ours = outlines(width, height);
     expect([...ours.keys()].sort()).toEqual([...d3.keys()].sort());
     // Where all of a country lies inside the box, d3-geo's clipping has nothing to do.
@@ -94,5 +97,41 @@ describe("posterPaths (the poster's outlines from the topology, without d3-geo o
 describe("tenths (a count of tenths written as String(n / 10) writes it)", () => {
   it.each([0, -0, 5, -5, 10, -10, 123, -123, 1234567, -1234567, 9, -9, 19, -19])("%d", (n) => {
     expect(tenths(n)).toBe(String(n / 10));
+  });
+});
+
+describe("posterDrawing (the SVG map's points, arcs and ocean, in the frame, without d3-geo)", () => {
+  const world = JSON.parse(readFileSync(new URL("../../../public/data/world.json", import.meta.url), "utf8"));
+  const view = mapViewBuilder(dataset.places)(mapInputsFor(sceneFor({ view: "pacts", arcs: true })));
+
+  it.each([
+    [1280, 800],
+    [390, 500],
+  ])("places every point and draws every arc inside the box at %i×%i as d3-geo's Mercator does", (width, height) => {
+    const ours = posterDrawing(world)(width, height);
+    const d3 = projectedDrawing({ type: "FeatureCollection", features: [] }, posterProjection(width, height));
+    for (const place of dataset.places) {
+      const [x, y] = ours.point(place.label);
+      const [dx, dy] = d3.point(place.label);
+      expect(x, place.iso3).toBeCloseTo(dx, 6);
+      expect(y, place.iso3).toBeCloseTo(dy, 6);
+    }
+    const inside = view.arcs.filter((a) =>
+      a.path.every((p) => {
+        const [x, y] = ours.point(p);
+        return x > 0 && x < width && y > 0 && y < height;
+      }),
+    );
+    expect(inside.length).toBeGreaterThan(10);
+    for (const a of inside) expect(ours.line(a.path), a.arc.id).toBe(d3.line(a.path));
+    expect(ours.outlines).toEqual(posterPaths(world)(width, height));
+  });
+
+  it("paints the whole box as ocean, as d3-geo's sphere clipped to the box does", () => {
+    const d3 = projectedDrawing({ type: "FeatureCollection", features: [] }, posterProjection(640, 480)).sphere;
+    const corners = (d: string) =>
+      new Set(d.match(/-?\d+(\.\d+)?/g)?.filter((n) => n === "0" || n === "640" || n === "480"));
+    expect(corners(posterDrawing(world)(640, 480).sphere)).toEqual(corners(d3));
+    expect(posterDrawing(world)(640, 480).sphere).toBe("M0,0H640V480H0Z");
   });
 });

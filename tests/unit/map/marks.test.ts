@@ -9,16 +9,17 @@ import type { LayerSpecification } from "maplibre-gl";
 import type { Topology } from "topojson-specification";
 import { describe, expect, it } from "vitest";
 import { countryFeatures } from "../../../src/data/topology.ts";
-import { posterProjection } from "../../../src/map/frame.ts";
+import { posterDrawing } from "../../../src/map/frame.ts";
 import { deckLayers } from "../../../src/map/layers.ts";
 import { MARKS } from "../../../src/map/marks.ts";
 import { baseStyle, emphasisData, fillColour, themePaint } from "../../../src/map/style.ts";
-import { countryPaths, mapElements } from "../../../src/map/svg.ts";
+import { mapElements } from "../../../src/map/svg.ts";
 import type { MapView } from "../../../src/map/view.ts";
 import { mapViewBuilder } from "../../../src/present/map.ts";
 import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
 
-const world = countryFeatures(JSON.parse(readFileSync("public/data/world.json", "utf8")) as Topology);
+const topology = JSON.parse(readFileSync("public/data/world.json", "utf8")) as Topology;
+const world = countryFeatures(topology);
 const byIso3 = new Map(world.features.map((f) => [f.properties.iso3, f]));
 const mapView = mapViewBuilder(dataset.places);
 
@@ -32,9 +33,8 @@ function fixtureView(theme: "light" | "dark"): MapView {
 }
 
 function svgOf(view: MapView): SVGSVGElement {
-  const projection = posterProjection(1280, 800);
   const root = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  root.append(...mapElements(view, countryPaths(world, projection), projection, { width: 1280, height: 800 }));
+  root.append(...mapElements(view, posterDrawing(topology)(1280, 800), { width: 1280, height: 800 }));
   return root;
 }
 

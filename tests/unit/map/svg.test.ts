@@ -2,9 +2,11 @@
  * paintShapes (src/map/svg.ts): the poster's canvas gets the same shapes, colours, widths and dashes
  * as the SVG it stands for, in document order. A recording stand-in for the 2D context and Path2D.
  */
+
+import { readFileSync } from "node:fs";
 import { Window } from "happy-dom";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { posterProjection } from "../../../src/map/frame.ts";
+import { posterDrawing } from "../../../src/map/frame.ts";
 import { mapElements, paintShapes, sameDrawing } from "../../../src/map/svg.ts";
 import { mapViewBuilder } from "../../../src/present/map.ts";
 import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
@@ -114,8 +116,8 @@ describe("mapElements", () => {
     vi.stubGlobal("document", window.document);
     const view = mapViewBuilder(dataset.places)(mapInputsFor(sceneFor({ view: "pacts", arcs: true })));
     const size = { width: 640, height: 360 };
-    const projection = posterProjection(size.width, size.height);
-    const arcs = mapElements(view, new Map(), projection, size)
+    const world = JSON.parse(readFileSync("public/data/world.json", "utf8"));
+    const arcs = mapElements(view, posterDrawing(world)(size.width, size.height), size)
       .flatMap((el) => [...el.querySelectorAll("path[data-arc]")])
       .map((el) => el.getAttribute("d") ?? "");
     expect(arcs.length).toBe(view.arcs.length);
