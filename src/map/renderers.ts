@@ -162,7 +162,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
         options.onRenderer("svg");
         // The interactive SVG map the reader was using stays as it is: nothing moves.
         if (svg) return announceReady();
-        // Else (no WebGL at all, or lost after it had drawn): the SVG map in Equal Earth.
+        // Else (no WebGL at all, or lost after it had drawn): the SVG map, in the WebGL map's frame.
         interactive(false);
         posterEl.hidden = true;
         document.documentElement.classList.add("is-svg-fallback");
