@@ -226,6 +226,30 @@ describe("the mineral tables load after the first view", () => {
     await page.context().close();
   });
 
+  it.each([
+    ["desktop", 1280, 800],
+    ["phone", 390, 844],
+  ] as const)("the sources panel open while the tables arrive keeps what is below its loading line in place (%s)", async (name, width, height) => {
+    const { page, errors } = await openApp(chromium.browser, appUrl, { saveData: true, width, height });
+    const held = await holdTables(page);
+    await page.locator("#sources-button").click();
+    await held.asked;
+    const panel = page.locator("#methodology");
+    await panel.locator(".tables-loading[role=status]", { hasText: "Loading the mineral data…" }).waitFor();
+    const heading = panel.locator(".methodology-section h3").first();
+    expect(await heading.textContent()).toBe("About the data");
+    const before = await heading.boundingBox();
+    await screenshot(page, `later-sources-loading-${name}`);
+    held.release();
+    await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toMatch(/\d+ published mineral tables covering/);
+    await screenshot(page, `later-sources-arrived-${name}`);
+    const after = await heading.boundingBox();
+    expect(after?.y).toBeCloseTo(before?.y ?? -1, 0);
+    expect(await panel.locator(".methodology-tables[role=status]").textContent()).toBe("Mineral data loaded.");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("the sources panel says the tables failed, why, and Try again loads them, the focus kept in the panel", async () => {
     const { page } = await openApp(chromium.browser, appUrl, { saveData: true });
     const tables = await answerTables(page);
@@ -252,7 +276,7 @@ describe("the mineral tables load after the first view", () => {
     expect(await panel.textContent()).toMatch(/still loading/);
     tables.release();
     await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toMatch(/\d+ published mineral tables covering/);
-    expect(await panel.locator(".methodology-tables").count()).toBe(0);
+    expect(await panel.locator(".methodology-tables").textContent()).toBe("Mineral data loaded.");
     expect(await focusIn(page, "#methodology")).toBe("methodology");
     // Escape still closes it, the focus back on its button.
     await page.keyboard.press("Escape");
