@@ -35,16 +35,36 @@ export function s<K extends keyof SVGElementTagNameMap>(
 }
 
 /**
- * Redraws `el` keeping the reader's place in it: the focused control (the one at the same place
- * among its focusable elements) and the scroll.
+ * Redraws `el` keeping the reader's place in it: the focused control (`counterpart` finds it in
+ * the new content; by default the one at the same place among its focusable elements), left where
+ * it was on screen (what is above it may have grown or shrunk), and the scroll.
  */
-export function redrawInPlace(el: HTMLElement, redraw: () => void): void {
+export function redrawInPlace(
+  el: HTMLElement,
+  redraw: () => void,
+  counterpart?: (old: HTMLElement) => HTMLElement | null,
+): void {
   const focusable = () => [...el.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]")];
-  const at = focusable().indexOf(document.activeElement as HTMLElement);
+  const active = document.activeElement as HTMLElement | null;
+  const at = focusable().indexOf(active as HTMLElement);
+  const top = at >= 0 ? active?.getBoundingClientRect().top : undefined;
   const scroll = el.scrollTop;
   redraw();
-  if (at >= 0) focusable()[Math.min(at, focusable().length - 1)]?.focus({ preventScroll: true });
   el.scrollTop = scroll;
+  if (at < 0 || !active) return;
+  const next = counterpart?.(active) ?? focusable()[Math.min(at, focusable().length - 1)];
+  if (!next) return;
+  next.focus({ preventScroll: true });
+  if (top !== undefined) scrollerOf(el).scrollTop += next.getBoundingClientRect().top - top;
+}
+
+/** The nearest ancestor of `el` (or `el`) that scrolls its content, else the page. */
+function scrollerOf(el: HTMLElement): Element {
+  for (let node: HTMLElement | null = el; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if ((overflowY === "auto" || overflowY === "scroll") && node.scrollHeight > node.clientHeight) return node;
+  }
+  return document.scrollingElement ?? document.documentElement;
 }
 
 /**

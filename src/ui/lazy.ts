@@ -129,13 +129,28 @@ export function failure(what: string, retry: () => void): HTMLElement {
  * For a surface the one render draws (src/ui/render.ts) whose code is not in yet: shows that it
  * is loading, and loads it; `redraw` (the render) runs once it arrives, or the failure is shown
  * in the surface with a "Try again" (which keeps the focus on the surface). Rendering again while
- * it loads changes nothing.
+ * it loads changes nothing. A surface named by its heading (aria-labelledby, the heading drawn by
+ * its code) keeps its name meanwhile: `title` is drawn as that heading, under that id.
  */
-export function drawWhenLoaded(el: HTMLElement, code: Chunk<unknown>, what: string, redraw: () => void): void {
+export function drawWhenLoaded(
+  el: HTMLElement,
+  code: Chunk<unknown>,
+  what: string,
+  redraw: () => void,
+  title?: string,
+): void {
   if (el.dataset.loading === "true") return;
   el.dataset.loading = "true";
   el.setAttribute("aria-busy", "true");
-  el.replaceChildren(h("p", { class: "lazy-loading", role: "status" }, `Loading ${what}…`));
+  const labelledBy = el.getAttribute("aria-labelledby");
+  // Without a title the status line itself names it: aria-labelledby never points at nothing.
+  const heading = () => (labelledBy && title ? h("h2", { id: labelledBy, class: "lazy-title" }, title) : null);
+  const nameless = labelledBy && !title ? labelledBy : undefined;
+  el.replaceChildren(
+    ...[heading(), h("p", { class: "lazy-loading", role: "status", id: nameless }, `Loading ${what}…`)].filter(
+      (child) => child !== null,
+    ),
+  );
   code.load().then(
     () => {
       delete el.dataset.loading;
@@ -147,15 +162,18 @@ export function drawWhenLoaded(el: HTMLElement, code: Chunk<unknown>, what: stri
       delete el.dataset.loading;
       el.removeAttribute("aria-busy");
       el.replaceChildren(
-        h(
-          "p",
-          {},
-          failure(what, () => {
-            // "Try again" gives way to "Loading…": the focus stays in the surface, not on <body>.
-            focusRegion(el);
-            drawWhenLoaded(el, code, what, redraw);
-          }),
-        ),
+        ...[
+          heading(),
+          h(
+            "p",
+            { id: nameless },
+            failure(what, () => {
+              // "Try again" gives way to "Loading…": the focus stays in the surface, not on <body>.
+              focusRegion(el);
+              drawWhenLoaded(el, code, what, redraw, title);
+            }),
+          ),
+        ].filter((child) => child !== null),
       );
     },
   );

@@ -4,7 +4,7 @@
  */
 import { CHINA } from "../config.ts";
 import type { TablesStatus } from "../data/later.ts";
-import { focusRegion, h, s, setChildren } from "../dom.ts";
+import { focusRegion, h, redrawInPlace, s, setChildren } from "../dom.ts";
 import type { MineralsScene } from "../model/derive.ts";
 import { formatDate, formatShare } from "../model/format.ts";
 import type { BlocRow } from "../model/insight.ts";
@@ -161,29 +161,41 @@ export function renderInsight(
     return h("li", {}, button);
   });
 
-  setChildren(
+  // A row of "Every mineral" picked with the keyboard redraws the card under it: the focus goes to
+  // the same mineral's row in the new card (not to <body>, nor to whatever took its place), where
+  // the reader left it.
+  const sameRow = (old: HTMLElement) => {
+    const slug = old.dataset.mineral;
+    return slug ? el.querySelector<HTMLElement>(`.all-row[data-mineral="${CSS.escape(slug)}"]`) : null;
+  };
+  redrawInPlace(
     el,
-    h("h2", { class: "insight-title" }, c?.heading ?? mineralName),
-    // The question the map exists for comes first, in sight without scrolling the side column.
-    blocSection,
-    c
-      ? h(
-          "dl",
-          { class: "insight-stats" },
-          ...c.stats.flatMap(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]),
-        )
-      : h("p", { class: "insight-empty" }, scene.mineral?.note || `${mineralName}: no country data published.`),
-    c?.bars.length ? h("h3", {}, "Top producers, share of world") : null,
-    producerChart(scene, colours),
-    c ? sourceLine(c.source) : null,
-    ...(c?.notes ?? []).map((note) => h("p", { class: "insight-note" }, note)),
-    h(
-      "section",
-      { class: "all-minerals", "aria-label": "Every mineral: China against the bloc" },
-      h("h3", {}, `Every mineral, ${STAGE_LABELS[stage].toLowerCase()}: China · bloc`),
-      h("p", { class: "insight-note" }, "Latest year of each; sorted by China's share. Pick one to map it."),
-      h("ul", { class: "all-list" }, ...all),
-    ),
+    () =>
+      setChildren(
+        el,
+        h("h2", { class: "insight-title" }, c?.heading ?? mineralName),
+        // The question the map exists for comes first, in sight without scrolling the side column.
+        blocSection,
+        c
+          ? h(
+              "dl",
+              { class: "insight-stats" },
+              ...c.stats.flatMap(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]),
+            )
+          : h("p", { class: "insight-empty" }, scene.mineral?.note || `${mineralName}: no country data published.`),
+        c?.bars.length ? h("h3", {}, "Top producers, share of world") : null,
+        producerChart(scene, colours),
+        c ? sourceLine(c.source) : null,
+        ...(c?.notes ?? []).map((note) => h("p", { class: "insight-note" }, note)),
+        h(
+          "section",
+          { class: "all-minerals", "aria-label": "Every mineral: China against the bloc" },
+          h("h3", {}, `Every mineral, ${STAGE_LABELS[stage].toLowerCase()}: China · bloc`),
+          h("p", { class: "insight-note" }, "Latest year of each; sorted by China's share. Pick one to map it."),
+          h("ul", { class: "all-list" }, ...all),
+        ),
+      ),
+    sameRow,
   );
 }
 

@@ -152,7 +152,14 @@ export function renderer(mounted: Mounted, inputs: RenderInputs): () => void {
         );
       } else if (open) {
         surfaces.methodology.hidden = false;
-        drawWhenLoaded(surfaces.methodology, inputs.sources, "the sources and methodology", render);
+        // Its heading's words (src/ui/sources.ts), the panel's name while its code loads.
+        drawWhenLoaded(
+          surfaces.methodology,
+          inputs.sources,
+          "the sources and methodology",
+          render,
+          "Sources and methodology",
+        );
       } else surfaces.methodology.hidden = true;
     }
     surfaces.map(inputs.mapViewOf(state, session));

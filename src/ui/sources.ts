@@ -68,12 +68,16 @@ function sourceItem(s: MethodologySource): HTMLElement {
 
 /**
  * Where the mineral tables are, under the panel's heading: loading, or failed with the reason and
- * a "Try again" (the minerals card's words); nothing once they are in.
+ * a "Try again" (the minerals card's words). Once they are in, nothing; but if the panel was saying
+ * so, a line of the same height says they are in: what the reader is reading below does not move up
+ * under them (and a screen reader hears that they arrived).
  */
 function tablesNotice(el: HTMLElement, tables: TablesStatus, onRetry: () => void): HTMLElement | null {
   if (tables.state === "failed")
     return tablesFailure(el, tables.error, "The counts below leave them out.", onRetry, "methodology-tables");
   if (tables.state === "loading") return tablesLoading("methodology-tables");
+  if (!el.hidden && el.querySelector(".methodology-tables"))
+    return h("p", { class: "methodology-tables tables-loaded", role: "status" }, "Mineral data loaded.");
   return null;
 }
 

@@ -83,6 +83,9 @@ describe("code loaded on first use", () => {
     // Sources: the panel opens at once saying it is loading, then lists the sources, the focus in it.
     await page.locator("#sources-button").click();
     expect(await page.locator("#methodology").textContent()).toContain("Loading the sources and methodology…");
+    // Named by its heading (aria-labelledby) while its code loads, as once it is drawn.
+    expect(await page.getByRole("complementary", { name: "Sources and methodology", exact: true }).count()).toBe(1);
+    await screenshot(page, "first-use-sources-loading");
     await page.locator("#methodology .methodology-sources li").first().waitFor();
     await page.waitForFunction(() => document.activeElement?.classList.contains("methodology-close"));
     await page.keyboard.press("Escape");
@@ -177,6 +180,8 @@ describe("code loaded on first use", () => {
     const sourcesFailure = page.locator("#methodology .lazy-failure");
     await sourcesFailure.waitFor();
     expect(await sourcesFailure.textContent()).toContain("Could not load the sources and methodology.");
+    // Still named by its heading, which is there though its code is not.
+    expect(await page.getByRole("complementary", { name: "Sources and methodology", exact: true }).count()).toBe(1);
     await screenshot(page, "first-use-failure");
 
     failing = false;

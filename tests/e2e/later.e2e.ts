@@ -226,6 +226,79 @@ describe("the mineral tables load after the first view", () => {
     await page.context().close();
   });
 
+  it.each([
+    ["desktop", 1280, 800],
+    ["phone", 390, 844],
+  ] as const)("the sources panel open while the tables arrive keeps what is below its loading line in place (%s)", async (name, width, height) => {
+    const { page, errors } = await openApp(chromium.browser, appUrl, { saveData: true, width, height });
+    const held = await holdTables(page);
+    await page.locator("#sources-button").click();
+    await held.asked;
+    const panel = page.locator("#methodology");
+    await panel.locator(".tables-loading[role=status]", { hasText: "Loading the mineral data…" }).waitFor();
+    const heading = panel.locator(".methodology-section h3").first();
+    expect(await heading.textContent()).toBe("About the data");
+    const before = await heading.boundingBox();
+    await screenshot(page, `later-sources-loading-${name}`);
+    held.release();
+    await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toMatch(/\d+ published mineral tables covering/);
+    await screenshot(page, `later-sources-arrived-${name}`);
+    const after = await heading.boundingBox();
+    expect(after?.y).toBeCloseTo(before?.y ?? -1, 0);
+    expect(await panel.locator(".methodology-tables[role=status]").textContent()).toBe("Mineral data loaded.");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    ["desktop", 1280, 800, "light"],
+    ["desktop-dark", 1280, 800, "dark"],
+    ["phone", 390, 844, "light"],
+    ["phone-dark", 390, 844, "dark"],
+  ] as const)("the card focused by Try again shows its whole focus ring's sides and top, none cut off (%s)", async (name, width, height, theme) => {
+    const { page } = await openApp(chromium.browser, appUrl, { saveData: true, width, height, colorScheme: theme });
+    const tables = await answerTables(page);
+    await tab(page, "minerals").click();
+    const retry = page.locator("#insight .insight-failed button", { hasText: "Try again" });
+    await retry.waitFor();
+    tables.answer = "hold";
+    await retry.focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#insight .insight-pending", { hasText: "Loading the mineral data…" }).waitFor();
+    await page.locator("#insight").scrollIntoViewIfNeeded();
+    // The ring's box (the card's, grown by the outline's offset and width) against what clips it:
+    // the screen and every box between that does not let its content overflow.
+    const cut = await page.evaluate(() => {
+      const card = document.activeElement as HTMLElement;
+      if (card.id !== "insight" || !card.matches(":focus-visible")) return [`focus on ${card.id || card.tagName}`];
+      const style = getComputedStyle(card);
+      if (style.outlineStyle === "none") return ["no outline"];
+      const grow = Number.parseFloat(style.outlineOffset) + Number.parseFloat(style.outlineWidth);
+      const box = card.getBoundingClientRect();
+      const ring = { left: box.left - grow, right: box.right + grow, top: box.top - grow };
+      let clip = { left: 0, right: document.documentElement.clientWidth, top: 0 };
+      for (let node = card.parentElement; node; node = node.parentElement) {
+        if (getComputedStyle(node).overflowX === "visible") continue;
+        const r = node.getBoundingClientRect();
+        const left = r.left + node.clientLeft;
+        clip = {
+          left: Math.max(clip.left, left),
+          right: Math.min(clip.right, left + node.clientWidth),
+          top: Math.max(clip.top, r.top + node.clientTop),
+        };
+      }
+      const problems: string[] = [];
+      if (ring.left < clip.left - 0.5) problems.push(`left ${ring.left} < ${clip.left}`);
+      if (ring.right > clip.right + 0.5) problems.push(`right ${ring.right} > ${clip.right}`);
+      if (ring.top < clip.top - 0.5) problems.push(`top ${ring.top} < ${clip.top}`);
+      return problems;
+    });
+    await screenshot(page, `later-minerals-focus-ring-${name}`);
+    expect(cut).toEqual([]);
+    tables.release();
+    await page.context().close();
+  });
+
   it("the sources panel says the tables failed, why, and Try again loads them, the focus kept in the panel", async () => {
     const { page } = await openApp(chromium.browser, appUrl, { saveData: true });
     const tables = await answerTables(page);
@@ -252,7 +325,7 @@ describe("the mineral tables load after the first view", () => {
     expect(await panel.textContent()).toMatch(/still loading/);
     tables.release();
     await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toMatch(/\d+ published mineral tables covering/);
-    expect(await panel.locator(".methodology-tables").count()).toBe(0);
+    expect(await panel.locator(".methodology-tables").textContent()).toBe("Mineral data loaded.");
     expect(await focusIn(page, "#methodology")).toBe("methodology");
     // Escape still closes it, the focus back on its button.
     await page.keyboard.press("Escape");

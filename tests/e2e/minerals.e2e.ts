@@ -75,6 +75,42 @@ describe("minerals view", () => {
     await page.context().close();
   });
 
+  it.each([
+    ["desktop", 1280, 800],
+    ["phone", 390, 844],
+  ] as const)("picking a mineral in Every mineral with the keyboard keeps the focus on its row, where it was (%s)", async (name, width, height) => {
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=lithium&stage=mine`, {
+      width,
+      height,
+    });
+    // Vanadium's card is 160 px shorter than lithium's above the list: the list moves up under the card.
+    const row = page.locator('.all-row[data-mineral="vanadium"]');
+    await row.focus();
+    const before = await row.boundingBox();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("mineral") === "vanadium");
+    expect(await page.locator(".insight-title").textContent()).toContain("Vanadium");
+    // The focus is on the chosen mineral's row (redrawn, now the current one), not on <body>.
+    const focused = await page.evaluate(() => {
+      const active = document.activeElement as HTMLElement | null;
+      return `${active?.tagName.toLowerCase()} ${active?.dataset.mineral ?? ""} ${active?.className ?? ""}`;
+    });
+    expect(focused).toBe("button vanadium all-row is-current");
+    // And it is where the reader left it on screen.
+    const after = await row.boundingBox();
+    expect(after?.y).toBeCloseTo(before?.y ?? -1, 0);
+    await screenshot(page, `minerals-all-focus-${name}`);
+    // The keyboard goes on from there: Tab moves to the next row.
+    await page.keyboard.press("Tab");
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest("li")?.previousElementSibling?.querySelector("button")?.dataset.mineral,
+      ),
+    ).toBe("vanadium");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("shows amount, share and rank on hover", async () => {
     const { page } = await openApp(chromium.browser, `${appUrl}?view=minerals&mineral=lithium&stage=mine`);
     await page.mouse.move(...(await placeOnPage(page, "AUS")));

@@ -126,6 +126,38 @@ describe("drawWhenLoaded", () => {
     expect(redraw).toHaveBeenCalledTimes(1);
     expect(importer).toHaveBeenCalledTimes(2);
   });
+
+  it("a surface named by its heading (aria-labelledby) has that heading while loading and after a failure", async () => {
+    const { importer, last: settle } = controlled<string>();
+    const el = document.createElement("aside");
+    el.setAttribute("aria-labelledby", "things-title");
+    document.body.append(el);
+    const name = () => document.getElementById(el.getAttribute("aria-labelledby") ?? "");
+    drawWhenLoaded(el, chunk(importer), "the things", () => undefined, "Things");
+    expect(name()?.tagName).toBe("H2");
+    expect(name()?.textContent).toBe("Things");
+    expect(el.contains(name())).toBe(true);
+    settle().reject(new Error("500"));
+    await flush();
+    expect(el.textContent).toContain("Could not load the things.");
+    expect(name()?.textContent).toBe("Things");
+    // Try again: loading again, still named.
+    el.querySelector("button")?.click();
+    expect(el.textContent).toContain("Loading the things…");
+    expect(name()?.textContent).toBe("Things");
+  });
+
+  it("without a title, the status line is what aria-labelledby points at", async () => {
+    const { importer, last } = controlled<string>();
+    const el = document.createElement("aside");
+    el.setAttribute("aria-labelledby", "things-title");
+    document.body.append(el);
+    drawWhenLoaded(el, chunk(importer), "the things", () => undefined);
+    expect(document.getElementById("things-title")?.textContent).toBe("Loading the things…");
+    last().reject(new Error("500"));
+    await flush();
+    expect(document.getElementById("things-title")?.textContent).toContain("Could not load the things.");
+  });
 });
 
 describe("prefetchWhenIdle", () => {

@@ -60,9 +60,16 @@ describe("renderMethodology: where the mineral tables are", () => {
     expect(el.getAttribute("tabindex")).toBe("-1");
   });
 
-  it("says they are loading, and nothing once they are in", () => {
+  it("says they are loading; once they are in, a line in its place says so; opened with them in, nothing", () => {
     renderMethodology(el, model, { onClose: () => {} }, downloadLinks("./"), { state: "loading" });
     expect(el.querySelector(".methodology-tables[role=status]")?.textContent).toBe("Loading the mineral data…");
+    // Arrived while open: the line stays (the content below keeps its place), saying they are in.
+    renderMethodology(el, model, { onClose: () => {} }, downloadLinks("./"), { state: "ready" });
+    const line = el.querySelector(".methodology-tables[role=status]");
+    expect(line?.textContent).toBe("Mineral data loaded.");
+    expect(line?.previousElementSibling?.className).toBe("methodology-asof");
+    // Closed and opened again (or opened once they are in): no line.
+    renderMethodology(el, null, { onClose: () => {} });
     renderMethodology(el, model, { onClose: () => {} }, downloadLinks("./"), { state: "ready" });
     expect(el.querySelector(".methodology-tables")).toBeNull();
   });
