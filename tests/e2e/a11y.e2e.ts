@@ -228,6 +228,46 @@ describe("the map appears at once and never blank", () => {
       await noWebgl.close();
     }
   });
+
+  it("draws the SVG map for good in a browser without any WebGL, in the WebGL map's frame, with colours, tooltip and panel", async () => {
+    const { page, errors, requests } = await openApp(chromium.browser, `${appUrl}?date=2026-02-04&arcs=0`, {
+      width: 390,
+      height: 844,
+      noWebglApi: true,
+    });
+    expect(await page.evaluate(() => document.documentElement.dataset.renderer)).toBe("svg");
+    expect(await page.locator("#fallback-note").textContent()).toMatch(/simplified map/);
+    expect(await page.locator(".map-area svg.svg-map").count()).toBe(1);
+    // Nothing of MapLibre or deck.gl is fetched for a browser that cannot draw them.
+    expect(requests.filter((url) => /\/assets\/mount-/.test(url))).toEqual([]);
+    // Drawn where the WebGL map would draw: a place is where the SVG map's frame puts it.
+    const [drawn, framed] = await page.evaluate(() => {
+      const api = (
+        window as unknown as {
+          criticalMineralsMap: {
+            project(lon: number, lat: number): number[];
+            posterProject(lon: number, lat: number): number[];
+          };
+        }
+      ).criticalMineralsMap;
+      return [api.project(134, -25), api.posterProject(134, -25)];
+    });
+    expect(drawn).toEqual(framed);
+    const png = await screenshot(page, "no-webgl-api-390");
+    const argentina = await colourAt(png, page, "ARG");
+    const n = Number.parseInt((PACT_COLOURS.light.ministerial ?? "").slice(1), 16);
+    expect(colourDistance(argentina, [(n >> 16) & 255, (n >> 8) & 255, n & 255]), hex(argentina)).toBeLessThanOrEqual(
+      3,
+    );
+    await page.mouse.move(...(await placeOnPage(page, "ARG")));
+    await page.locator("#tooltip").waitFor({ state: "visible" });
+    expect(await page.locator("#tooltip").textContent()).toContain("Argentina");
+    await page.mouse.click(...(await placeOnPage(page, "ARG")));
+    await page.locator("#panel-title").waitFor();
+    expect(await page.locator("#panel-title").textContent()).toBe("Argentina");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe("downloads", () => {

@@ -27,6 +27,8 @@ export interface OpenOptions {
   webgl?: boolean;
   /** The reader asked to save data (`navigator.connection.saveData`, as Chrome's Lite mode sets it). */
   saveData?: boolean;
+  /** A browser without any WebGL: no WebGLRenderingContext or WebGL2RenderingContext at all. */
+  noWebglApi?: boolean;
 }
 
 export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedApp> {
@@ -40,6 +42,11 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
     await context.addInitScript(() =>
       Object.defineProperty(navigator, "connection", { value: { saveData: true, effectiveType: "4g" } }),
     );
+  }
+  if (options.noWebglApi) {
+    await context.addInitScript(() => {
+      for (const name of ["WebGLRenderingContext", "WebGL2RenderingContext"]) Reflect.deleteProperty(window, name);
+    });
   }
   const page = await context.newPage();
   const errors: string[] = [];
