@@ -57,10 +57,10 @@ export function worldFrame(width: number, height: number): Frame {
 /**
  * The countries' outlines on the poster, as MapLibre draws them: each vertex in Web Mercator
  * (latitudes clamped at ±85.0511°) joined by straight lines, to a tenth of a CSS pixel; the same
- * path d3-geo draws with geoMercator in the same frame, at precision 0, on the countries wound for d3 (countryFeatures, then
- * withD3Winding), without its spherical clipping (our world is split at the antimeridian, and the
- * SVG's box clips the rest), which is most of d3-geo's work. Read straight from the topology, for
- * the first draw: no GeoJSON is built, each arc is decoded and put in Mercator once (a shared
+ * path d3-geo's geoMercator draws in the same frame at precision 0, on the countries wound for d3
+ * (countryFeatures, then withD3Winding), without its spherical clipping (our world is split at the
+ * antimeridian, and the SVG's box clips the rest), which is most of d3-geo's work. Read straight
+ * from the topology: no GeoJSON is built, each arc is decoded and put in Mercator once (a shared
  * border once for both countries, and once for every size), and each point written once per size.
  */
 export function posterPaths(topology: Topology): (width: number, height: number) => Map<string, string> {
@@ -68,38 +68,37 @@ export function posterPaths(topology: Topology): (width: number, height: number)
   let mercator: Float64Array[] | null = null;
   /** Each arc as [x0, y0, x1, y1, …] in Mercator units (0–1), decoded as topojson-client does. */
   const decode = (): Float64Array[] => {
-    const [kx, ky] = topology.transform?.scale ?? [1, 1];
-    const [dx, dy] = topology.transform?.translate ?? [0, 0];
+    const quantized = topology.transform;
+    const [kx, ky] = quantized?.scale ?? [1, 1];
+    const [dx, dy] = quantized?.translate ?? [0, 0];
     return topology.arcs.map((arc) => {
       const out = new Float64Array(arc.length * 2);
-      // Quantized arcs are delta-encoded: each position adds to the one before.
-      const delta = topology.transform ? 1 : 0;
       let x = 0;
       let y = 0;
       arc.forEach(([px = 0, py = 0], k) => {
-        x = x * delta + px;
-        y = y * delta + py;
-        out[2 * k] = mercX(delta ? x * kx + dx : x);
-        out[2 * k + 1] = mercY(delta ? y * ky + dy : y);
+        // Quantized arcs are delta-encoded: each position adds to the one before.
+        x = quantized ? x + px : px;
+        y = quantized ? y + py : py;
+        out[2 * k] = mercX(quantized ? x * kx + dx : x);
+        out[2 * k + 1] = mercY(quantized ? y * ky + dy : y);
       });
       return out;
     });
   };
   return (width, height) => {
     mercator ??= decode();
-    const arcs = mercator;
-    const { worldSize, centerX, centerY } = worldFrame(width, height);
-    const left = width / 2 - centerX;
-    const top = height / 2 - centerY;
-    /** Each arc's points, written once: "x,y" to a tenth of a pixel. */
-    const written = arcs.map((arc) => {
+    const { worldSize, left, top } = placement(width, height);
+    /** Each arc's points, written once. */
+    const written = mercator.map((arc) => {
       const points: string[] = new Array(arc.length / 2);
       for (let k = 0; k < points.length; k++)
-        points[k] =
-          `${tenths(Math.round(((arc[2 * k] as number) * worldSize + left) * 10))},${tenths(Math.round(((arc[2 * k + 1] as number) * worldSize + top) * 10))}`;
+        points[k] = pixelPair((arc[2 * k] as number) * worldSize + left, (arc[2 * k + 1] as number) * worldSize + top);
       return points;
     });
-    /** A ring as topojson-client joins it (each arc's first point dropped after the first arc), reversed as withD3Winding does, written as posterPaths writes it. */
+    /**
+     * A ring as topojson-client joins it (each arc's first point dropped after the first arc),
+     * reversed as withD3Winding does.
+     */
     const ring = (indexes: number[]): string => {
       const points: string[] = [];
       for (const i of indexes) {
@@ -135,11 +134,20 @@ export function tenths(n: number): string {
   return whole === 0 && n < 0 ? `-0.${rest}` : `${whole}.${rest}`;
 }
 
+/** A point "x,y" to a tenth of a CSS pixel, as every SVG map path writes it. */
+function pixelPair(x: number, y: number): string {
+  return `${tenths(Math.round(x * 10))},${tenths(Math.round(y * 10))}`;
+}
+
+/** The world's size and its top-left corner in a map of this size (CSS pixels). */
+function placement(width: number, height: number): { worldSize: number; left: number; top: number } {
+  const { worldSize, centerX, centerY } = worldFrame(width, height);
+  return { worldSize, left: width / 2 - centerX, top: height / 2 - centerY };
+}
+
 /** A point in the frame of a map of this size, in CSS pixels (unrounded). */
 function pointIn(width: number, height: number): (lonLat: readonly [number, number]) => [number, number] {
-  const { worldSize, centerX, centerY } = worldFrame(width, height);
-  const left = width / 2 - centerX;
-  const top = height / 2 - centerY;
+  const { worldSize, left, top } = placement(width, height);
   return ([lon, lat]) => [mercX(lon) * worldSize + left, mercY(lat) * worldSize + top];
 }
 
@@ -156,14 +164,10 @@ export function posterDrawing(topology: Topology): DrawingAt {
   const outlinesAt = posterPaths(topology);
   return (width, height): Drawing => {
     const point = pointIn(width, height);
-    const written = (lonLat: readonly [number, number]) => {
-      const [x, y] = point(lonLat);
-      return `${tenths(Math.round(x * 10))},${tenths(Math.round(y * 10))}`;
-    };
     return {
       outlines: outlinesAt(width, height),
       point,
-      line: (points) => points.map((p, i) => `${i === 0 ? "M" : "L"}${written(p)}`).join(""),
+      line: (points) => points.map((p, i) => `${i === 0 ? "M" : "L"}${pixelPair(...point(p))}`).join(""),
       sphere: `M0,0H${width}V${height}H0Z`,
     };
   };

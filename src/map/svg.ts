@@ -43,34 +43,28 @@ export function mountSvgMap(
   container.append(svg);
   const bitmap = options.picture === "bitmap" ? paintUnder(svg) : null;
   let view = initial;
-  let drawing: Drawing | null = null;
-  let size = { width: 0, height: 0 };
-
   const measure = () => {
     const box = container.getBoundingClientRect();
     return { width: Math.max(1, box.width), height: Math.max(1, box.height) };
   };
+  let size = measure();
   /** Country outlines depend only on the size: draw them once per size, not per state change. */
-  const reproject = (): Drawing => {
-    size = measure();
-    drawing = drawingAt(size.width, size.height);
-    return drawing;
-  };
+  let drawing = drawingAt(size.width, size.height);
 
-  const draw = (at: Drawing) => {
+  const draw = () => {
     svg.setAttribute("viewBox", `0 0 ${size.width} ${size.height}`);
     svg.setAttribute("width", String(size.width));
     svg.setAttribute("height", String(size.height));
-    svg.replaceChildren(...mapElements(view, at, size));
+    svg.replaceChildren(...mapElements(view, drawing, size));
     bitmap?.paint(size);
   };
   /**
    * A hover changes only the highlighted outlines and arcs: replace those groups, not the ~250
    * country paths, which the browser would rasterise again in full (hundreds of ms in software).
    */
-  const redrawHover = (at: Drawing) => {
-    svg.querySelector("g.highlight")?.replaceChildren(...highlightElements(view, at));
-    svg.querySelector("g.arcs")?.replaceChildren(...arcElements(view, at));
+  const redrawHover = () => {
+    svg.querySelector("g.highlight")?.replaceChildren(...highlightElements(view, drawing));
+    svg.querySelector("g.arcs")?.replaceChildren(...arcElements(view, drawing));
     bitmap?.paint(size);
   };
 
@@ -94,10 +88,12 @@ export function mountSvgMap(
   const observer = new ResizeObserver(() => {
     const next = measure();
     if (next.width === size.width && next.height === size.height) return;
-    draw(reproject());
+    size = next;
+    drawing = drawingAt(size.width, size.height);
+    draw();
   });
   observer.observe(container);
-  draw(reproject());
+  draw();
   requestAnimationFrame(() => options.onReady?.());
 
   return {
@@ -105,15 +101,14 @@ export function mountSvgMap(
       if (next === view) return;
       const hoverOnly = sameDrawing(view, next);
       view = next;
-      const at = drawing ?? reproject();
-      if (hoverOnly) redrawHover(at);
-      else draw(at);
+      if (hoverOnly) redrawHover();
+      else draw();
     },
     flyTo() {
       // The SVG map does not zoom; the selected country is outlined instead.
     },
     project(lon, lat) {
-      return (drawing ?? reproject()).point([lon, lat]);
+      return drawing.point([lon, lat]);
     },
     element: () => svg,
     destroy() {
