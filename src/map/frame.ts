@@ -5,6 +5,7 @@
  * Plain arithmetic in Web Mercator, as MapLibre draws: no d3-geo. Pure.
  */
 import type { GeometryCollection, Topology } from "topojson-specification";
+import type { Job } from "../slices.ts";
 import type { Drawing, DrawingAt } from "./svg.ts";
 import { WORLD_BOUNDS } from "./view.ts";
 
@@ -62,16 +63,18 @@ export function worldFrame(width: number, height: number): Frame {
  * antimeridian, and the SVG's box clips the rest), which is most of d3-geo's work. Read straight
  * from the topology: no GeoJSON is built, each arc is decoded and put in Mercator once (a shared
  * border once for both countries, and once for every size), and each point written once per size.
+ * A job (src/slices.ts) that may pause after every few arcs and every country.
  */
-export function posterPaths(topology: Topology): (width: number, height: number) => Map<string, string> {
+export function posterPaths(topology: Topology): (width: number, height: number) => Job<Map<string, string>> {
   const countries = topology.objects.countries as GeometryCollection;
   let mercator: Float64Array[] | null = null;
   /** Each arc as [x0, y0, x1, y1, …] in Mercator units (0–1), decoded as topojson-client does. */
-  const decode = (): Float64Array[] => {
+  function* decode(): Job<Float64Array[]> {
     const quantized = topology.transform;
     const [kx, ky] = quantized?.scale ?? [1, 1];
     const [dx, dy] = quantized?.translate ?? [0, 0];
-    return topology.arcs.map((arc) => {
+    const arcs: Float64Array[] = [];
+    for (const arc of topology.arcs) {
       const out = new Float64Array(arc.length * 2);
       let x = 0;
       let y = 0;
@@ -82,19 +85,21 @@ export function posterPaths(topology: Topology): (width: number, height: number)
         out[2 * k] = mercX(quantized ? x * kx + dx : x);
         out[2 * k + 1] = mercY(quantized ? y * ky + dy : y);
       });
-      return out;
-    });
-  };
-  return (width, height) => {
-    mercator ??= decode();
+      if (arcs.push(out) % ARCS_PER_STEP === 0) yield;
+    }
+    return arcs;
+  }
+  return function* (width, height) {
+    mercator ??= yield* decode();
     const { worldSize, left, top } = placement(width, height);
     /** Each arc's points, written once. */
-    const written = mercator.map((arc) => {
+    const written: string[][] = [];
+    for (const arc of mercator) {
       const points: string[] = new Array(arc.length / 2);
       for (let k = 0; k < points.length; k++)
         points[k] = pixelPair((arc[2 * k] as number) * worldSize + left, (arc[2 * k + 1] as number) * worldSize + top);
-      return points;
-    });
+      if (written.push(points) % ARCS_PER_STEP === 0) yield;
+    }
     /**
      * A ring as topojson-client joins it (each arc's first point dropped after the first arc),
      * reversed as withD3Winding does.
@@ -118,10 +123,14 @@ export function posterPaths(topology: Topology): (width: number, height: number)
     for (const g of countries.geometries) {
       if (g.type === "Polygon") paths.set(String(g.id), polygon(g.arcs));
       else if (g.type === "MultiPolygon") paths.set(String(g.id), g.arcs.map(polygon).join(""));
+      yield;
     }
     return paths;
   };
 }
+
+/** How many arcs posterPaths decodes or writes between two chances to pause (a few µs of work each). */
+const ARCS_PER_STEP = 16;
 
 /**
  * A count of tenths written as a decimal, as String(n / 10) writes it ("-12.3", "4", "-0.5"), from
@@ -162,10 +171,10 @@ export const posterPoint = (width: number, height: number, lonLat: [number, numb
  */
 export function posterDrawing(topology: Topology): DrawingAt {
   const outlinesAt = posterPaths(topology);
-  return (width, height): Drawing => {
+  return function* (width, height): Job<Drawing> {
     const point = pointIn(width, height);
     return {
-      outlines: outlinesAt(width, height),
+      outlines: yield* outlinesAt(width, height),
       point,
       line: (points) => points.map((p, i) => `${i === 0 ? "M" : "L"}${pixelPair(...point(p))}`).join(""),
       sphere: `M0,0H${width}V${height}H0Z`,

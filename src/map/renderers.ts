@@ -84,7 +84,12 @@ export function startRenderers(options: RenderersOptions): Renderers {
   let gesture: Engagement | null = null;
   let stopWatching = () => {};
 
-  const svgMap = (el: HTMLElement, label: string, extra: Partial<RendererOptions> = {}, bitmap = false) =>
+  const svgMap = (
+    el: HTMLElement,
+    label: string,
+    extra: Partial<RendererOptions> & { sliced?: boolean } = {},
+    bitmap = false,
+  ) =>
     mountSvgMap(el, options.view(), options.drawing, {
       ...options.renderer,
       ...extra,
@@ -166,7 +171,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
         interactive(false);
         posterEl.hidden = true;
         document.documentElement.classList.add("is-svg-fallback");
-        fallback = svgMap(mapEl, "World map", { onReady: announceReady });
+        fallback = svgMap(mapEl, "World map", { onReady: announceReady, sliced: true });
         return;
       case "announce-ready":
         announceReady();
@@ -199,7 +204,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
   const begin = () => {
     for (const effect of first.effects) run(effect);
     if (life.phase !== "svg-interactive") return;
-    svg = svgMap(posterEl, "World map", { onReady: announceReady }, true);
+    svg = svgMap(posterEl, "World map", { onReady: announceReady, sliced: true }, true);
     interactive(true);
     options.onRenderer("svg");
     const idle = affordsIdleStart(deviceHints(navigator)) ? IDLE_AFTER : null;

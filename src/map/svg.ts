@@ -6,6 +6,7 @@
  * here: the first draw needs none of it.
  */
 import { s } from "../dom.ts";
+import { finish, inSlices, type Job } from "../slices.ts";
 import { MARKS } from "./marks.ts";
 import { cssColour, type MapRenderer, type MapTarget, type MapView, type RendererOptions } from "./view.ts";
 
@@ -21,8 +22,8 @@ export interface Drawing {
   sphere: string;
 }
 
-/** The drawing at a size (a new one when the map's box changes). */
-export type DrawingAt = (width: number, height: number) => Drawing;
+/** The drawing at a size (a new one when the map's box changes), made by a job (src/slices.ts). */
+export type DrawingAt = (width: number, height: number) => Job<Drawing>;
 
 export interface SvgMap extends MapRenderer {
   /** The <svg> element (for export). */
@@ -37,6 +38,11 @@ export function mountSvgMap(
     label: string;
     /** "bitmap": show the picture through a CPU-drawn canvas (see paintUnder), e.g. for the poster. */
     picture?: "svg" | "bitmap";
+    /**
+     * Make the first picture in short slices between which the browser takes input and renders
+     * (src/slices.ts), and show it whole once made: for a map drawn while the page starts.
+     */
+    sliced?: boolean;
   },
 ): SvgMap {
   const svg = s("svg", { class: "svg-map", role: "img", "aria-label": options.label });
@@ -48,24 +54,48 @@ export function mountSvgMap(
     return { width: Math.max(1, box.width), height: Math.max(1, box.height) };
   };
   let size = measure();
-  /** Country outlines depend only on the size: draw them once per size, not per state change. */
-  let drawing = drawingAt(size.width, size.height);
+  /** Country outlines depend only on the size: drawn once per size, not per state change. */
+  let drawing: Drawing | null = null;
+  const drawingNow = (): Drawing => {
+    drawing ??= finish(drawingAt(size.width, size.height));
+    return drawing;
+  };
+  /** What is on screen, for a redraw after the sliced first picture (which saw neither change). */
+  let shown: { view: MapView; size: typeof size } | null = null;
+  let slicing = false;
+  let destroyed = false;
 
+  /** Makes the whole picture off screen; what it returns puts it on screen in one go. */
+  function* picture(): Job<() => void> {
+    const at = size;
+    const of = view;
+    const made = drawing ?? (yield* drawingAt(at.width, at.height));
+    const elements = yield* mapElementParts(of, made, at);
+    const paint = bitmap ? yield* bitmap.painting(shapesIn(elements), at) : null;
+    return () => {
+      if (at === size) drawing = made; // not if the box was resized meanwhile
+      svg.setAttribute("viewBox", `0 0 ${at.width} ${at.height}`);
+      svg.setAttribute("width", String(at.width));
+      svg.setAttribute("height", String(at.height));
+      svg.replaceChildren(...elements);
+      paint?.();
+      shown = { view: of, size: at };
+    };
+  }
   const draw = () => {
-    svg.setAttribute("viewBox", `0 0 ${size.width} ${size.height}`);
-    svg.setAttribute("width", String(size.width));
-    svg.setAttribute("height", String(size.height));
-    svg.replaceChildren(...mapElements(view, drawing, size));
-    bitmap?.paint(size);
+    if (!slicing) finish(picture())();
   };
   /**
    * A hover changes only the highlighted outlines and arcs: replace those groups, not the ~250
    * country paths, which the browser would rasterise again in full (hundreds of ms in software).
    */
   const redrawHover = () => {
-    svg.querySelector("g.highlight")?.replaceChildren(...highlightElements(view, drawing));
-    svg.querySelector("g.arcs")?.replaceChildren(...arcElements(view, drawing));
-    bitmap?.paint(size);
+    if (slicing) return;
+    const made = drawingNow();
+    svg.querySelector("g.highlight")?.replaceChildren(...highlightElements(view, made));
+    svg.querySelector("g.arcs")?.replaceChildren(...arcElements(view, made));
+    if (bitmap) finish(bitmap.painting(svg.querySelectorAll(SHAPES), size))();
+    shown = { view, size };
   };
 
   const targetOf = (event: Event): MapTarget => {
@@ -89,34 +119,61 @@ export function mountSvgMap(
     const next = measure();
     if (next.width === size.width && next.height === size.height) return;
     size = next;
-    drawing = drawingAt(size.width, size.height);
+    drawing = null;
     draw();
   });
   observer.observe(container);
-  draw();
-  requestAnimationFrame(() => options.onReady?.());
+  const ready = () => requestAnimationFrame(() => options.onReady?.());
+  if (options.sliced) {
+    slicing = true;
+    void inSlices(picture()).then((show) => {
+      slicing = false;
+      if (destroyed) return;
+      show();
+      // What changed while the picture was being made (a hover, a new state, a resize).
+      if (shown?.size !== size) draw();
+      else if (shown.view !== view) update(view);
+      ready();
+    });
+  } else {
+    draw();
+    ready();
+  }
 
+  function update(next: MapView): void {
+    if (next === view && shown?.view === view) return;
+    const hoverOnly = shown !== null && sameDrawing(shown.view, next);
+    view = next;
+    if (hoverOnly) redrawHover();
+    else draw();
+  }
   return {
-    update(next) {
-      if (next === view) return;
-      const hoverOnly = sameDrawing(view, next);
-      view = next;
-      if (hoverOnly) redrawHover();
-      else draw();
-    },
+    update,
     flyTo() {
       // The SVG map does not zoom; the selected country is outlined instead.
     },
     project(lon, lat) {
-      return drawing.point([lon, lat]);
+      return drawingNow().point([lon, lat]);
     },
     element: () => svg,
     destroy() {
+      destroyed = true;
       observer.disconnect();
       bitmap?.remove();
       svg.remove();
     },
   };
+}
+
+/** The shapes a picture is painted from. */
+const SHAPES = "rect, path, circle";
+
+/** The shapes among and inside these elements, in document order. */
+function* shapesIn(elements: readonly Element[]): Generator<Element> {
+  for (const el of elements) {
+    if (el.matches(SHAPES)) yield el;
+    yield* el.querySelectorAll(SHAPES);
+  }
 }
 
 /**
@@ -125,29 +182,38 @@ export function mountSvgMap(
  * rasterises on the GPU draws every path of a full-size SVG map in the GPU process, which is where
  * the WebGL map is being set up at the same moment; on a software GPU that delayed the WebGL map
  * by about 2 s. A 2D canvas created with `willReadFrequently` stays in CPU memory: it is
- * rasterised once, here, and handed to the compositor as a plain image.
+ * rasterised once, here, and handed to the compositor as a plain image. The first canvas is
+ * painted before it is put on the page, so a picture painted in slices never shows half done.
  */
-function paintUnder(svg: SVGSVGElement): { paint(size: { width: number; height: number }): void; remove(): void } {
-  const canvas = document.createElement("canvas");
-  canvas.className = "svg-map-bitmap";
-  canvas.setAttribute("aria-hidden", "true");
-  svg.before(canvas);
+function paintUnder(svg: SVGSVGElement): {
+  /** Paints the shapes; what it returns shows the canvas (and makes the SVG transparent). */
+  painting(shapes: Iterable<Element>, size: { width: number; height: number }): Job<() => void>;
+  remove(): void;
+} {
+  let canvas: HTMLCanvasElement | null = null;
   return {
-    paint(size) {
+    *painting(shapes, size) {
+      const target = canvas ?? document.createElement("canvas");
+      target.className = "svg-map-bitmap";
+      target.setAttribute("aria-hidden", "true");
       const ratio = window.devicePixelRatio || 1;
-      canvas.width = Math.round(size.width * ratio);
-      canvas.height = Math.round(size.height * ratio);
-      canvas.style.width = `${size.width}px`;
-      canvas.style.height = `${size.height}px`;
-      const context = canvas.getContext("2d", { willReadFrequently: true });
-      if (!context) return; // the SVG stays visible
+      target.width = Math.round(size.width * ratio);
+      target.height = Math.round(size.height * ratio);
+      target.style.width = `${size.width}px`;
+      target.style.height = `${size.height}px`;
+      const context = target.getContext("2d", { willReadFrequently: true });
+      if (!context) return () => undefined; // the SVG stays visible
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      paintShapes(context, svg);
-      // Transparent at once: painted even for one frame, the SVG costs its whole rasterisation.
-      svg.classList.add("is-transparent");
+      yield* paintingShapes(context, shapes);
+      return () => {
+        if (!target.isConnected) svg.before(target);
+        canvas = target;
+        // Transparent at once: painted even for one frame, the SVG costs its whole rasterisation.
+        svg.classList.add("is-transparent");
+      };
     },
     remove() {
-      canvas.remove();
+      canvas?.remove();
     },
   };
 }
@@ -157,7 +223,12 @@ function paintUnder(svg: SVGSVGElement): { paint(size: { width: number; height: 
  * document order, straight from their attributes: no serialising and decoding the SVG as an image.
  */
 export function paintShapes(context: CanvasRenderingContext2D, root: Element): void {
-  for (const shape of root.querySelectorAll("rect, path, circle")) {
+  finish(paintingShapes(context, root.querySelectorAll(SHAPES)));
+}
+
+/** paintShapes as a job: it may pause after every shape. */
+function* paintingShapes(context: CanvasRenderingContext2D, shapes: Iterable<Element>): Job<void> {
+  for (const shape of shapes) {
     const attr = (name: string) => shape.getAttribute(name);
     const num = (name: string) => Number(attr(name) ?? 0);
     let outline: Path2D;
@@ -186,6 +257,7 @@ export function paintShapes(context: CanvasRenderingContext2D, root: Element): v
       );
       context.stroke(outline);
     }
+    yield;
   }
 }
 
@@ -200,16 +272,23 @@ export function mapElements(
   /** Paint the whole frame as ocean (live map) or only the globe's outline (downloads). */
   ocean: "frame" | "globe" = "frame",
 ): SVGElement[] {
+  return finish(mapElementParts(view, drawing, size, ocean));
+}
+
+/** mapElements as a job: it may pause after every country. */
+function* mapElementParts(
+  view: MapView,
+  drawing: Drawing,
+  size: { width: number; height: number },
+  ocean: "frame" | "globe" = "frame",
+): Job<SVGElement[]> {
   const theme = view.theme;
   const border = { stroke: MARKS.border.colour[theme], "stroke-width": MARKS.border.width };
-  const countryPaths = [...drawing.outlines].map(([iso3, d]) =>
-    s("path", {
-      d,
-      fill: view.colours.get(iso3) ?? view.land,
-      ...border,
-      "data-iso3": iso3,
-    }),
-  );
+  const countryPaths: SVGElement[] = [];
+  for (const [iso3, d] of drawing.outlines) {
+    countryPaths.push(s("path", { d, fill: view.colours.get(iso3) ?? view.land, ...border, "data-iso3": iso3 }));
+    yield;
+  }
   const point = drawing.point;
   const markers = view.markers.map((m) => {
     const [x, y] = point(m.position);

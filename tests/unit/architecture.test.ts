@@ -50,7 +50,7 @@ function code(path: string): string {
  * below it, never from one above: the model knows nothing of the state, the map nothing of the UI.
  */
 const LAYERS: { name: string; holds: (path: string) => boolean }[] = [
-  { name: "foundation", holds: (f) => ["src/config.ts", "src/types.ts", "src/dom.ts"].includes(f) },
+  { name: "foundation", holds: (f) => ["src/config.ts", "src/types.ts", "src/dom.ts", "src/slices.ts"].includes(f) },
   { name: "data", holds: (f) => f.startsWith("src/data/") },
   { name: "model", holds: (f) => f.startsWith("src/model/") },
   { name: "state", holds: (f) => f.startsWith("src/state/") },

@@ -4,6 +4,7 @@ import { countryFeatures, withD3Winding } from "../../../src/data/topology.ts";
 import { posterDrawing, posterPaths, tenths, worldFrame } from "../../../src/map/frame.ts";
 import { projectedDrawing } from "../../../src/map/projected.ts";
 import { mapViewBuilder } from "../../../src/present/map.ts";
+import { finish } from "../../../src/slices.ts";
 import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
 import { posterProjection } from "./mercator.ts";
 
@@ -67,7 +68,8 @@ describe("the poster's country paths", () => {
 describe("posterPaths (the poster's outlines from the topology, without d3-geo or GeoJSON)", () => {
   const world = JSON.parse(readFileSync(new URL("../../../public/data/world.json", import.meta.url), "utf8"));
   const countries = withD3Winding(countryFeatures(world));
-  const outlines = posterPaths(world);
+  const outlinesJob = posterPaths(world);
+  const outlines = (width: number, height: number) => finish(outlinesJob(width, height));
 
   it.each([
     [1280, 800],
@@ -87,7 +89,7 @@ describe("posterPaths (the poster's outlines from the topology, without d3-geo o
   });
 
   it("draws the same at a size after drawing other sizes (its decoded arcs are kept, the written points are not)", () => {
-    const fresh = posterPaths(world)(640, 480);
+    const fresh = finish(posterPaths(world)(640, 480));
     outlines(1280, 800);
     expect(outlines(640, 480)).toEqual(fresh);
     expect(fresh.size).toBe(countries.features.length);
@@ -108,7 +110,7 @@ describe("posterDrawing (the SVG map's points, arcs and ocean, in the frame, wit
     [1280, 800],
     [390, 500],
   ])("places every point and draws every arc inside the box at %i×%i as d3-geo's Mercator does", (width, height) => {
-    const ours = posterDrawing(world)(width, height);
+    const ours = finish(posterDrawing(world)(width, height));
     const d3 = projectedDrawing({ type: "FeatureCollection", features: [] }, posterProjection(width, height));
     for (const place of dataset.places) {
       const [x, y] = ours.point(place.label);
@@ -124,14 +126,14 @@ describe("posterDrawing (the SVG map's points, arcs and ocean, in the frame, wit
     );
     expect(inside.length).toBeGreaterThan(10);
     for (const a of inside) expect(ours.line(a.path), a.arc.id).toBe(d3.line(a.path));
-    expect(ours.outlines).toEqual(posterPaths(world)(width, height));
+    expect(ours.outlines).toEqual(finish(posterPaths(world)(width, height)));
   });
 
   it("paints the whole box as ocean, as d3-geo's sphere clipped to the box does", () => {
     const d3 = projectedDrawing({ type: "FeatureCollection", features: [] }, posterProjection(640, 480)).sphere;
     const corners = (d: string) =>
       new Set(d.match(/-?\d+(\.\d+)?/g)?.filter((n) => n === "0" || n === "640" || n === "480"));
-    expect(corners(posterDrawing(world)(640, 480).sphere)).toEqual(corners(d3));
-    expect(posterDrawing(world)(640, 480).sphere).toBe("M0,0H640V480H0Z");
+    expect(corners(finish(posterDrawing(world)(640, 480)).sphere)).toEqual(corners(d3));
+    expect(finish(posterDrawing(world)(640, 480)).sphere).toBe("M0,0H640V480H0Z");
   });
 });

@@ -16,6 +16,7 @@ import { baseStyle, emphasisData, fillColour, themePaint } from "../../../src/ma
 import { mapElements } from "../../../src/map/svg.ts";
 import type { MapView } from "../../../src/map/view.ts";
 import { mapViewBuilder } from "../../../src/present/map.ts";
+import { finish } from "../../../src/slices.ts";
 import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
 
 const topology = JSON.parse(readFileSync("public/data/world.json", "utf8")) as Topology;
@@ -34,7 +35,7 @@ function fixtureView(theme: "light" | "dark"): MapView {
 
 function svgOf(view: MapView): SVGSVGElement {
   const root = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  root.append(...mapElements(view, posterDrawing(topology)(1280, 800), { width: 1280, height: 800 }));
+  root.append(...mapElements(view, finish(posterDrawing(topology)(1280, 800)), { width: 1280, height: 800 }));
   return root;
 }
 

@@ -7,8 +7,9 @@ import { readFileSync } from "node:fs";
 import { Window } from "happy-dom";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { posterDrawing } from "../../../src/map/frame.ts";
-import { mapElements, paintShapes, sameDrawing } from "../../../src/map/svg.ts";
+import { mapElements, mountSvgMap, paintShapes, sameDrawing } from "../../../src/map/svg.ts";
 import { mapViewBuilder } from "../../../src/present/map.ts";
+import { finish } from "../../../src/slices.ts";
 import { dataset, mapInputsFor, sceneFor } from "../present/fixture.ts";
 
 class RecordedPath {
@@ -117,11 +118,82 @@ describe("mapElements", () => {
     const view = mapViewBuilder(dataset.places)(mapInputsFor(sceneFor({ view: "pacts", arcs: true })));
     const size = { width: 640, height: 360 };
     const world = JSON.parse(readFileSync("public/data/world.json", "utf8"));
-    const arcs = mapElements(view, posterDrawing(world)(size.width, size.height), size)
+    const arcs = mapElements(view, finish(posterDrawing(world)(size.width, size.height)), size)
       .flatMap((el) => [...el.querySelectorAll("path[data-arc]")])
       .map((el) => el.getAttribute("d") ?? "");
     expect(arcs.length).toBe(view.arcs.length);
     expect(arcs.every((d) => /^M[\d.,LM-]+$/.test(d))).toBe(true);
     expect(arcs.join("").match(/\d+\.\d{2,}/)).toBeNull();
+  });
+});
+
+describe("mountSvgMap, sliced: the first picture made in slices and shown whole", () => {
+  const world = JSON.parse(readFileSync("public/data/world.json", "utf8"));
+  const views = () => {
+    const build = mapViewBuilder(dataset.places);
+    const light = build(mapInputsFor(sceneFor({ view: "pacts", arcs: true })));
+    const dark = build(mapInputsFor(sceneFor({ view: "pacts", arcs: true }, "dark"), { theme: "dark" }));
+    return { light, dark };
+  };
+
+  function mount(sliced: boolean) {
+    const first = views().light;
+    vi.stubGlobal("document", window.document);
+    vi.stubGlobal(
+      "ResizeObserver",
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    vi.stubGlobal("requestAnimationFrame", (callback: () => void) => setTimeout(callback, 0));
+    const container = window.document.createElement("div") as unknown as HTMLElement;
+    let steps = 0;
+    const drawing = posterDrawing(world);
+    /** The real drawing, counting the points at which it may pause. */
+    const counted = function* (width: number, height: number) {
+      const job = drawing(width, height);
+      for (;;) {
+        const step = job.next();
+        if (step.done) return step.value;
+        steps++;
+        yield;
+      }
+    };
+    let ready = 0;
+    const map = mountSvgMap(container, first, counted, { label: "World map", sliced, onReady: () => ready++ });
+    const paths = () => container.querySelectorAll("g.countries path").length;
+    const fillOf = (iso3: string) =>
+      container.querySelector(`g.countries path[data-iso3="${iso3}"]`)?.getAttribute("fill");
+    return { map, paths, fillOf, steps: () => steps, ready: () => ready };
+  }
+  const settled = async (done: () => boolean) => {
+    for (let i = 0; i < 200 && !done(); i++) await new Promise((resume) => setTimeout(resume, 5));
+  };
+
+  it("draws nothing in the task that mounts it, then every country at once, then says it is ready", async () => {
+    const svg = mount(true);
+    expect(svg.paths()).toBe(0);
+    expect(svg.ready()).toBe(0);
+    await settled(() => svg.ready() > 0);
+    expect(svg.paths()).toBe(236);
+    expect(svg.steps()).toBeGreaterThan(200); // a chance to pause at least once per country
+    expect(svg.ready()).toBe(1);
+  });
+
+  it("shows a view that came while its picture was being made", async () => {
+    const { light, dark } = views();
+    const svg = mount(true);
+    svg.map.update(dark);
+    await settled(() => svg.ready() > 0);
+    const iso3 = [...dark.colours.keys()].find((c) => dark.colours.get(c) !== light.colours.get(c));
+    if (!iso3) throw new Error("the dark theme changes some colour");
+    expect(svg.fillOf(iso3)).toBe(dark.colours.get(iso3));
+    expect(svg.fillOf("ATA")).toBe(dark.colours.get("ATA") ?? dark.land);
+  });
+
+  it("without slices, draws in the task that mounts it", () => {
+    const svg = mount(false);
+    expect(svg.paths()).toBe(236);
   });
 });
