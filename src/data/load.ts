@@ -1,5 +1,6 @@
 /** Fetches the built data files relative to the page, so the site works under any sub-path. */
 import type { Topology } from "topojson-specification";
+import { yieldToBrowser } from "../slices.ts";
 import type { CoreDataset, MineralTable } from "../types.ts";
 import { DataError, formatIssue } from "./csv.ts";
 import { parseDataset, parseMineralTables, parseWorld } from "./schema.ts";
@@ -70,7 +71,10 @@ async function settled<T>(timeoutMs: number, work: (signal: AbortSignal) => Prom
 export function loadData(timeoutMs: number = DATA_TIMEOUT_MS): Promise<Loaded<LoadedData>> {
   return settled(timeoutMs, async (signal) => {
     const [world, dataset] = await Promise.all([fetchJson("world.json", signal), fetchJson("dataset.json", signal)]);
+    // Each check in a task of its own: together with the parsing they would block input for long.
+    await yieldToBrowser();
     const checked = parseDataset(dataset);
+    await yieldToBrowser();
     return { world: parseWorld(world, checked), dataset: checked };
   });
 }
