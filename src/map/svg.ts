@@ -65,14 +65,18 @@ export function mountSvgMap(
   let slicing = false;
   let destroyed = false;
 
-  /** Makes the whole picture off screen; what it returns puts it on screen in one go. */
-  function* picture(): Job<() => void> {
+  /**
+   * Makes the whole picture off screen; what it returns puts it on screen in one go. With `image`,
+   * the bitmap is not painted: the SVG is put in transparent, to be shown as an image (paintUnder).
+   */
+  function* picture(image = false): Job<() => void> {
     const at = size;
     const of = view;
     const made = drawing ?? (yield* drawingAt(at.width, at.height));
     const elements = yield* mapElementParts(of, made, at);
-    const paint = bitmap ? yield* bitmap.painting(shapesIn(elements), at) : null;
+    const paint = bitmap && !image ? yield* bitmap.painting(shapesIn(elements), at) : null;
     return () => {
+      if (image) svg.classList.add("is-transparent");
       if (at === size) drawing = made; // not if the box was resized meanwhile
       svg.setAttribute("viewBox", `0 0 ${at.width} ${at.height}`);
       svg.setAttribute("width", String(at.width));
@@ -126,10 +130,14 @@ export function mountSvgMap(
   const ready = () => requestAnimationFrame(() => options.onReady?.());
   if (options.sliced) {
     slicing = true;
-    void inSlices(picture()).then((show) => {
-      slicing = false;
+    void inSlices(picture(bitmap !== null)).then(async (show) => {
       if (destroyed) return;
       show();
+      const at = size;
+      if (bitmap && !(await bitmap.image(at)) && !destroyed)
+        finish(bitmap.painting(svg.querySelectorAll(SHAPES), at))();
+      slicing = false;
+      if (destroyed) return;
       // What changed while the picture was being made (a hover, a new state, a resize).
       if (shown?.size !== size) draw();
       else if (shown.view !== view) update(view);
@@ -188,32 +196,70 @@ function* shapesIn(elements: readonly Element[]): Generator<Element> {
 function paintUnder(svg: SVGSVGElement): {
   /** Paints the shapes; what it returns shows the canvas (and makes the SVG transparent). */
   painting(shapes: Iterable<Element>, size: { width: number; height: number }): Job<() => void>;
+  /**
+   * Shows the SVG as it is now through an image of it (decoded by the browser, then a bitmap),
+   * and makes the SVG transparent; false where the browser cannot (then paint it instead). Why:
+   * the first 2D canvas a page draws on waits for the GPU process (100–600 ms in a browser just
+   * started, on a software GPU), blocking the page meanwhile; an image bitmap does not.
+   */
+  image(size: { width: number; height: number }): Promise<boolean>;
   remove(): void;
 } {
+  /** What shows the picture: the image bitmap first, a 2D canvas once something is painted again. */
+  let shown: HTMLCanvasElement | null = null;
   let canvas: HTMLCanvasElement | null = null;
+  const sized = (target: HTMLCanvasElement, size: { width: number; height: number }) => {
+    const ratio = window.devicePixelRatio || 1;
+    target.className = "svg-map-bitmap";
+    target.setAttribute("aria-hidden", "true");
+    target.width = Math.round(size.width * ratio);
+    target.height = Math.round(size.height * ratio);
+    target.style.width = `${size.width}px`;
+    target.style.height = `${size.height}px`;
+    return ratio;
+  };
+  const show = (target: HTMLCanvasElement) => {
+    if (shown !== target) {
+      if (shown) shown.replaceWith(target);
+      else svg.before(target);
+      shown = target;
+    }
+    // Transparent at once: painted even for one frame, the SVG costs its whole rasterisation.
+    svg.classList.add("is-transparent");
+  };
   return {
     *painting(shapes, size) {
       const target = canvas ?? document.createElement("canvas");
-      target.className = "svg-map-bitmap";
-      target.setAttribute("aria-hidden", "true");
-      const ratio = window.devicePixelRatio || 1;
-      target.width = Math.round(size.width * ratio);
-      target.height = Math.round(size.height * ratio);
-      target.style.width = `${size.width}px`;
-      target.style.height = `${size.height}px`;
+      const ratio = sized(target, size);
       const context = target.getContext("2d", { willReadFrequently: true });
       if (!context) return () => undefined; // the SVG stays visible
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
       yield* paintingShapes(context, shapes);
       return () => {
-        if (!target.isConnected) svg.before(target);
         canvas = target;
-        // Transparent at once: painted even for one frame, the SVG costs its whole rasterisation.
-        svg.classList.add("is-transparent");
+        show(target);
       };
     },
+    async image(size) {
+      try {
+        const target = document.createElement("canvas");
+        sized(target, size);
+        const context = target.getContext("bitmaprenderer");
+        if (!context || typeof createImageBitmap !== "function") return false;
+        const header = `<svg xmlns="http://www.w3.org/2000/svg" width="${target.width}" height="${target.height}" viewBox="0 0 ${size.width} ${size.height}">`;
+        // A data: address, which the page's Content-Security-Policy allows for images (blob: it does not).
+        const picture = new Image(target.width, target.height);
+        picture.src = `data:image/svg+xml;base64,${btoa(`${header}${svg.innerHTML}</svg>`)}`;
+        await picture.decode();
+        context.transferFromImageBitmap(await createImageBitmap(picture));
+        show(target);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     remove() {
-      canvas?.remove();
+      shown?.remove();
     },
   };
 }
