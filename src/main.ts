@@ -22,7 +22,6 @@ import { mapViewBuilder } from "./present/map.ts";
 import { embedTitle } from "./present/names.ts";
 import { sceneBuilder } from "./present/scene.ts";
 import { tooltipOf } from "./present/tooltip.ts";
-import { yieldToBrowser } from "./slices.ts";
 import { resolve, resolveState } from "./state/resolve.ts";
 import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
@@ -203,10 +202,6 @@ async function start(): Promise<void> {
     });
   }
 
-  // The first render and the first map each in tasks of their own (the map in slices), so the page
-  // takes input in between (src/slices.ts); what a reader does meanwhile is in the store, which
-  // every render reads.
-  await yieldToBrowser();
   const render = renderer(
     { controls, timeline, map: (view) => map.update(view) },
     {
@@ -240,7 +235,6 @@ async function start(): Promise<void> {
     render();
   });
   render();
-  await yieldToBrowser();
   map.start();
   darkQuery.addEventListener("change", render);
   window.addEventListener("popstate", () => {
