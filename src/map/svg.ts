@@ -67,7 +67,7 @@ export function mountSvgMap(
 
   /**
    * Makes the whole picture off screen; what it returns puts it on screen in one go. With `image`,
-   * the CPU copy is not painted: the SVG shows until its image takes over (paintUnder).
+   * the bitmap is not painted: the SVG is put in transparent, to be shown as an image (paintUnder).
    */
   function* picture(image = false): Job<() => void> {
     const at = size;
@@ -76,6 +76,7 @@ export function mountSvgMap(
     const elements = yield* mapElementParts(of, made, at);
     const paint = bitmap && !image ? yield* bitmap.painting(shapesIn(elements), at) : null;
     return () => {
+      if (image) svg.classList.add("is-transparent");
       if (at === size) drawing = made; // not if the box was resized meanwhile
       svg.setAttribute("viewBox", `0 0 ${at.width} ${at.height}`);
       svg.setAttribute("width", String(at.width));
@@ -129,17 +130,18 @@ export function mountSvgMap(
   const ready = () => requestAnimationFrame(() => options.onReady?.());
   if (options.sliced) {
     slicing = true;
-    void inSlices(picture(bitmap !== null)).then((show) => {
+    void inSlices(picture(bitmap !== null)).then(async (show) => {
       if (destroyed) return;
       show();
+      const at = size;
+      if (bitmap && !(await bitmap.image(at)) && !destroyed)
+        finish(bitmap.painting(svg.querySelectorAll(SHAPES), at))();
       slicing = false;
+      if (destroyed) return;
       // What changed while the picture was being made (a hover, a new state, a resize).
       if (shown?.size !== size) draw();
       else if (shown.view !== view) update(view);
       ready();
-      // The SVG is on screen; its CPU copy follows, unless something was painted meanwhile.
-      const first = shown;
-      if (bitmap && first) void bitmap.image(first.size, () => !destroyed && shown === first);
     });
   } else {
     draw();
@@ -196,12 +198,11 @@ function paintUnder(svg: SVGSVGElement): {
   painting(shapes: Iterable<Element>, size: { width: number; height: number }): Job<() => void>;
   /**
    * Shows the SVG as it is now through an image of it (decoded by the browser, then a bitmap),
-   * and makes the SVG transparent, if it is still `current` then; where the browser cannot, the
-   * SVG stays as it is (false). Why:
+   * and makes the SVG transparent; false where the browser cannot (then paint it instead). Why:
    * the first 2D canvas a page draws on waits for the GPU process (100–600 ms in a browser just
    * started, on a software GPU), blocking the page meanwhile; an image bitmap does not.
    */
-  image(size: { width: number; height: number }, current: () => boolean): Promise<boolean>;
+  image(size: { width: number; height: number }): Promise<boolean>;
   remove(): void;
 } {
   /** What shows the picture: the image bitmap first, a 2D canvas once something is painted again. */
@@ -239,7 +240,7 @@ function paintUnder(svg: SVGSVGElement): {
         show(target);
       };
     },
-    async image(size, current) {
+    async image(size) {
       try {
         const target = document.createElement("canvas");
         sized(target, size);
@@ -250,9 +251,7 @@ function paintUnder(svg: SVGSVGElement): {
         const picture = new Image(target.width, target.height);
         picture.src = `data:image/svg+xml;base64,${btoa(`${header}${svg.innerHTML}</svg>`)}`;
         await picture.decode();
-        const bitmap = await createImageBitmap(picture);
-        if (!current()) return true;
-        context.transferFromImageBitmap(bitmap);
+        context.transferFromImageBitmap(await createImageBitmap(picture));
         show(target);
         return true;
       } catch {
