@@ -10,10 +10,14 @@ import { embedSnippet } from "../../src/embed/snippet.ts";
 import {
   builtDataset,
   chromiumForFile,
+  colourAt,
+  colourDistance,
   countWebglContexts,
+  hex,
   label,
   openApp,
   projectToPage,
+  rgb,
   screenshot,
   waitForWebgl,
   webglContexts,
@@ -102,6 +106,26 @@ describe("light first: the interactive SVG map before any WebGL code", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 90_000);
+
+  it("shows the first SVG map through an image of it, not a 2D canvas (whose first fill waits for the GPU process); a hover paints one", async () => {
+    const { page, errors } = await openApp(chromium.browser, `${appUrl}?date=2026-02-04`, { saveData: true });
+    const copy = page.locator("#poster canvas.svg-map-bitmap");
+    expect(await copy.count()).toBe(1);
+    // A canvas that shows an image bitmap has no 2D context to give.
+    expect(await copy.evaluate((canvas: HTMLCanvasElement) => canvas.getContext("2d") === null)).toBe(true);
+    expect(await page.locator("#poster svg.svg-map").getAttribute("class")).toContain("is-transparent");
+    // What the reader sees is the image: the SVG's own colours, where the SVG draws them.
+    const fill = await page.locator('#poster svg g.countries path[data-iso3="ARG"]').getAttribute("fill");
+    const argentina = await colourAt(await screenshot(page, "lazy-image-copy"), page, "ARG");
+    expect(colourDistance(argentina, rgb(fill ?? "")), hex(argentina)).toBeLessThanOrEqual(3);
+    // A hover outlines the country on a 2D canvas painted at once, in the image's place.
+    await page.mouse.move(...(await projectToPage(page, ...label("AUS"))));
+    await page.locator("#tooltip").waitFor({ state: "visible" });
+    expect(await copy.count()).toBe(1);
+    expect(await copy.evaluate((canvas: HTMLCanvasElement) => canvas.getContext("2d") !== null)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 
   it("starts the WebGL map on its own once the page is idle with the map in view, in the same place", async () => {
     const { page, requests, errors } = await openApp(chromium.browser, appUrl);
