@@ -241,6 +241,8 @@ function paintUnder(svg: SVGSVGElement): {
       };
     },
     async image(size) {
+      // Not in a frame: a page of several embeds waited on a decode (a browser test timed out).
+      if (window.self !== window.top) return false;
       try {
         const target = document.createElement("canvas");
         sized(target, size);
