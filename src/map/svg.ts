@@ -133,7 +133,7 @@ export function mountSvgMap(
     void inSlices(picture(bitmap !== null)).then(async (show) => {
       if (destroyed) return;
       show();
-      const at = size;
+      const at = shown?.size ?? size; // the picture's own size, even if the box was resized since
       if (bitmap && !(await bitmap.image(at)) && !destroyed)
         finish(bitmap.painting(svg.querySelectorAll(SHAPES), at))();
       slicing = false;
