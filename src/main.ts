@@ -6,8 +6,9 @@
  */
 import "./styles/app.css";
 import "./styles/tables.css";
+import type { Topology } from "topojson-specification";
 import { mineralTables } from "./data/later.ts";
-import { loadData, loadMineralTables } from "./data/load.ts";
+import { DATA_TIMEOUT_MS, loadData, loadMineralTables } from "./data/load.ts";
 import { countryFeatures, withD3Winding } from "./data/topology.ts";
 import { byId } from "./dom.ts";
 import { applyEmbedParts, mountEmbedChrome } from "./embed/chrome.ts";
@@ -22,10 +23,12 @@ import { mapViewBuilder } from "./present/map.ts";
 import { embedTitle } from "./present/names.ts";
 import { sceneBuilder } from "./present/scene.ts";
 import { tooltipOf } from "./present/tooltip.ts";
+import { yieldToBrowser } from "./slices.ts";
 import { resolve, resolveState } from "./state/resolve.ts";
 import { type AppState, resolvedTheme, type View } from "./state/state.ts";
 import { createStore } from "./state/store.ts";
 import { parseSearch } from "./state/url.ts";
+import type { CoreDataset } from "./types.ts";
 import { mountControls } from "./ui/controls.ts";
 import { mountHelp } from "./ui/help.ts";
 import { watchKeys } from "./ui/keys.ts";
@@ -74,11 +77,18 @@ async function start(): Promise<void> {
   // The mineral tables come apart (src/data/later.ts): a minerals address fetches them beside the
   // dataset and is drawn, and resolved, with them; every other view loads them later.
   const early = parsed.state.view === "minerals" ? loadMineralTables() : undefined;
-  const { world, dataset } = await loadWithStatus(loadData, {
+  // What needs only the dataset is made while the geometry is still arriving; the map once it has.
+  let firstDataset: (dataset: CoreDataset) => void = () => undefined;
+  const datasetArrived = new Promise<CoreDataset>((resolve) => {
+    firstDataset = resolve;
+  });
+  const loaded = loadWithStatus(() => loadData(DATA_TIMEOUT_MS, firstDataset), {
     loading: byId("loading"),
     fatal: byId("fatal"),
     busy: byId("map"),
   });
+  const dataset = await datasetArrived;
+  await yieldToBrowser(); // not in the task that checked the dataset
   const tables = mineralTables(dataset, early);
   // What the first render draws: a minerals address's tables, a table the address opens. Awaited
   // here, before the controls and the store exist, so nothing the reader does can fall in between.
@@ -109,7 +119,11 @@ async function start(): Promise<void> {
   shareTitle = () => embedTitle(sceneOf(store.get()), store.get());
 
   // GeoJSON only when the WebGL map or a download needs it: every SVG map reads the topology.
-  const countries = memoize(() => countryFeatures(world));
+  let world: Topology | null = null;
+  const countries = memoize(() => {
+    if (!world) throw new Error("The countries are not loaded yet.");
+    return countryFeatures(world);
+  });
   const svgCountries = memoize(() => withD3Winding(countries()));
   const mapEl = byId("map");
   const tooltipEl = byId("tooltip");
@@ -118,7 +132,6 @@ async function start(): Promise<void> {
     poster: byId("poster"),
     note: byId("fallback-note"),
     countries,
-    drawing: posterDrawing(world),
     view: () => mapViewOf(store.get()),
     renderer: {
       description: MAP_DESCRIPTION,
@@ -185,6 +198,7 @@ async function start(): Promise<void> {
     onClickWith(byId(`download-${format}`), code.exporter, "the downloads", async (exporter) => {
       // A minerals picture waits for its tables: never one with the counts of a map still loading
       // (the click is the reader's: after a failure it tries again; failing, the card says why).
+      await loaded; // the countries' outlines
       if (sceneOf(store.get()).minerals?.pending) {
         await tables.want();
         if (sceneOf(store.get()).minerals?.pending) return;
@@ -235,7 +249,6 @@ async function start(): Promise<void> {
     render();
   });
   render();
-  map.start();
   darkQuery.addEventListener("change", render);
   window.addEventListener("popstate", () => {
     const { state, warnings } = resolve(parseSearch(window.location.search), tables.dataset(), resolveOptions);
@@ -260,6 +273,10 @@ async function start(): Promise<void> {
     else if (store.session().methodologyOpen) closeSources();
     else if (store.get().country) dispatch({ type: "select-country", iso3: null });
   });
+
+  // The map, once its geometry is here, in the box the controls, legend and timeline left it.
+  world = (await loaded).world;
+  map.start(posterDrawing(world));
 }
 
 start().catch((error: unknown) => renderUnexpected(byId("fatal"), error));

@@ -67,13 +67,24 @@ async function settled<T>(timeoutMs: number, work: (signal: AbortSignal) => Prom
   }
 }
 
-/** Loads the geometry and the dataset and checks both (src/data/schema.ts). */
-export function loadData(timeoutMs: number = DATA_TIMEOUT_MS): Promise<Loaded<LoadedData>> {
+/**
+ * Loads the geometry and the dataset and checks both (src/data/schema.ts). The dataset is the
+ * smaller file: it is checked, and given to `onDataset`, while the geometry is still arriving, so
+ * what needs only the dataset (the controls, legend and timeline) can be made meanwhile.
+ */
+export function loadData(
+  timeoutMs: number = DATA_TIMEOUT_MS,
+  onDataset: (dataset: CoreDataset) => void = () => undefined,
+): Promise<Loaded<LoadedData>> {
   return settled(timeoutMs, async (signal) => {
-    const [world, dataset] = await Promise.all([fetchJson("world.json", signal), fetchJson("dataset.json", signal)]);
     // Each check in a task of its own: together with the parsing they would block input for long.
-    await yieldToBrowser();
-    const checked = parseDataset(dataset);
+    const dataset = fetchJson("dataset.json", signal).then(async (json) => {
+      await yieldToBrowser();
+      const checked = parseDataset(json);
+      onDataset(checked);
+      return checked;
+    });
+    const [world, checked] = await Promise.all([fetchJson("world.json", signal), dataset]);
     await yieldToBrowser();
     return { world: parseWorld(world, checked), dataset: checked };
   });

@@ -33,8 +33,6 @@ export interface RenderersOptions {
   note: HTMLElement;
   /** The countries as the WebGL map takes them: built when it first starts, never for the first draw. */
   countries: () => FeatureCollection;
-  /** Every SVG map in the WebGL map's frame, straight from the topology (posterDrawing). */
-  drawing: DrawingAt;
   /** What the map should show now. */
   view: () => MapView;
   renderer: RendererOptions;
@@ -53,10 +51,11 @@ export interface Renderers {
   /** `window.criticalMineralsMap`: where a place is drawn on the map and where the SVG map's frame puts it, the phase. */
   api(): MapApi;
   /**
-   * Draws the first map. Called once the controls, legend and timeline are laid out around it, so
-   * it is drawn once, at its final size.
+   * Draws the first map, and every SVG map after it, with `drawing`: the world in the WebGL map's
+   * frame, straight from the topology (posterDrawing). Called once the controls, legend and
+   * timeline are laid out around it, so it is drawn once, at its final size.
    */
-  start(): void;
+  start(drawing: DrawingAt): void;
 }
 
 export interface MapApi {
@@ -66,6 +65,11 @@ export interface MapApi {
 }
 
 type WebglModule = typeof import("./mount.ts");
+
+function drawnWith(drawing: DrawingAt | null): DrawingAt {
+  if (!drawing) throw new Error("An SVG map is drawn only once the map has started.");
+  return drawing;
+}
 
 export function startRenderers(options: RenderersOptions): Renderers {
   const { map: mapEl, poster: posterEl, note } = options;
@@ -90,7 +94,7 @@ export function startRenderers(options: RenderersOptions): Renderers {
     extra: Partial<RendererOptions> & { sliced?: boolean } = {},
     bitmap = false,
   ) =>
-    mountSvgMap(el, options.view(), options.drawing, {
+    mountSvgMap(el, options.view(), drawnWith(drawing), {
       ...options.renderer,
       ...extra,
       label,
@@ -201,7 +205,10 @@ export function startRenderers(options: RenderersOptions): Renderers {
   // the same view in SVG over the canvas until the map says it is drawn again (onRestored).
   watchWebglContext(mapEl, { onLost: () => send({ type: "context-lost" }), onRestored: () => undefined });
 
-  const begin = () => {
+  /** The world in the SVG map's frame: set by start, before any SVG map is drawn. */
+  let drawing: DrawingAt | null = null;
+  const begin = (world: DrawingAt) => {
+    drawing = world;
     for (const effect of first.effects) run(effect);
     if (life.phase !== "svg-interactive") return;
     svg = svgMap(posterEl, "World map", { onReady: announceReady, sliced: true }, true);

@@ -14,6 +14,7 @@ const distDir = inject("distDir");
 const chromium = chromiumForFile();
 
 const DATASET = /\/data\/dataset\.json$/;
+const WORLD = /\/data\/world\.json$/;
 
 async function newPage(): Promise<{ page: Page; errors: string[] }> {
   const context = await chromium.browser.newContext({
@@ -90,6 +91,53 @@ describe("slow and hung data", () => {
     await waitReady(page, "true");
     expect(await fatal.isHidden()).toBe(true);
     expect(await page.locator(".map-area canvas, .map-area svg").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("makes the controls, legend and timeline while the geometry is still arriving, and the map once it has", async () => {
+    const { page, errors } = await newPage();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(WORLD, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(appUrl);
+    await page.locator("#views button").first().waitFor();
+    await page.locator("#legend button").first().waitFor();
+    await page.getByRole("button", { name: "Previous event" }).waitFor();
+    expect(await page.locator("#poster svg path").count()).toBe(0);
+    expect(await page.locator("#loading").isVisible()).toBe(true);
+    expect(await readyState(page)).toBe(null);
+    release();
+    await waitReady(page, "true");
+    expect(await page.locator("#poster svg g.countries path").count()).toBeGreaterThan(200);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("a geometry that fails after the controls are made: a sentence, and Try again draws the map under the same controls", async () => {
+    const { page, errors } = await newPage();
+    let failures = 1;
+    await page.route(WORLD, (route) =>
+      failures-- > 0 ? route.fulfill({ status: 503, body: "busy" }) : route.continue(),
+    );
+    await page.goto(appUrl);
+    await waitReady(page, "error");
+    expect(await page.locator("#fatal").textContent()).toContain(
+      "The map's data could not be loaded (world.json: HTTP 503).",
+    );
+    const views = await page.locator("#views button").count();
+    expect(views).toBeGreaterThan(0);
+    await page.locator("#fatal").getByRole("button", { name: "Try again" }).click();
+    await waitReady(page, "true");
+    // The dataset of the second load is not given to the controls again: made once.
+    expect(await page.locator("#views button").count()).toBe(views);
+    expect(await page.locator("#timeline .timeline-play").count()).toBe(1);
+    expect(await page.locator("#poster svg g.countries path").count()).toBeGreaterThan(200);
     expect(errors).toEqual([]);
     await page.context().close();
   });

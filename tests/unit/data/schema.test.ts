@@ -276,6 +276,22 @@ describe("loadData gives every failure as a sentence", () => {
     expect((await check(dataset)).ok).toBe(true);
   });
 
+  it("gives the checked dataset to onDataset while the geometry is still arriving", async () => {
+    let arrive: () => void = () => undefined;
+    const world = new Promise<Response>((resolve) => {
+      arrive = () => resolve(new Response(worldText, { status: 200 }));
+    });
+    respond({ "world.json": () => world, "dataset.json": json(datasetText) });
+    let given: (places: number) => void = () => undefined;
+    const early = new Promise<number>((resolve) => {
+      given = resolve;
+    });
+    const result = loadData(DATA_TIMEOUT_MS, (checked) => given(checked.places.length));
+    expect(await early).toBe(dataset.places.length);
+    arrive();
+    expect((await result).ok).toBe(true);
+  });
+
   it("loads and checks both files", async () => {
     respond({ "world.json": json(worldText), "dataset.json": json(datasetText) });
     const result = await loadData();
