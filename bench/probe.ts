@@ -9,6 +9,12 @@ export interface Probe {
   /** When <html data-ready> was first set, and to what. */
   ready: number | null;
   readyState: string | null;
+  /**
+   * When the frame that `data-ready` announces reached the screen: the Element Timing render time of
+   * a mark put on the page with it (see markPresented). Later than `ready` by the frame's
+   * rasterisation: a software GPU rasterises an SVG's paths slowly, a bitmap it only uploads.
+   */
+  presented: number | null;
   /** After each task that drew with WebGL: its end time. */
   drawEnds: number[];
   /** MapLibre canvas frames until ready: [end time, vertices drawn]. */
@@ -40,6 +46,7 @@ export function installProbe(): void {
   const probe: Probe = {
     ready: null,
     readyState: null,
+    presented: null,
     drawEnds: [],
     mapFrames: [],
     svgMap: null,
@@ -55,11 +62,41 @@ export function installProbe(): void {
   };
   Object.defineProperty(window, "__bench", { value: probe });
 
+  // Serialised with installProbe (an init script): its helpers live inside it.
+  /**
+   * Puts a one-letter mark on the page at once, in the frame every page sets `data-ready` for (the
+   * frame that shows its map), and notes when the browser says that frame was presented (Element
+   * Timing). Out of the way of the pointer and of the layout (fixed), and gone once timed.
+   */
+  function markPresented(): void {
+    const mark = document.createElement("div");
+    mark.setAttribute("elementtiming", "bench-presented");
+    mark.setAttribute("aria-hidden", "true");
+    mark.textContent = "r";
+    mark.style.cssText =
+      "position:fixed;left:0;bottom:0;z-index:2147483647;pointer-events:none;font:9px/1 sans-serif;color:#000;background:#fff";
+    try {
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) {
+          if (entry.identifier !== "bench-presented") continue;
+          probe.presented = entry.renderTime || entry.startTime;
+          observer.disconnect();
+          mark.remove();
+        }
+      });
+      observer.observe({ type: "element", buffered: true });
+    } catch {
+      return; // no Element Timing: no presentation time
+    }
+    document.body.append(mark);
+  }
+
   new MutationObserver(() => {
     const state = document.documentElement?.dataset.ready;
     if (probe.ready === null && state) {
       probe.ready = performance.now();
       probe.readyState = state;
+      if (state === "true") markPresented();
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-ready"] });
 
@@ -265,6 +302,7 @@ export function stopFrames(): number[] {
 /** What the load left in the probe and the Performance timeline. */
 export function loadFigures(): {
   ready: number | null;
+  presented: number | null;
   readyState: string | null;
   fcp: number | null;
   mapFrames: [number, number][];
@@ -284,6 +322,7 @@ export function loadFigures(): {
     Math.max(0, ...resources.filter((r) => test(new URL(r.name).pathname)).map((r) => r.responseEnd));
   return {
     ready: probe.ready,
+    presented: probe.presented,
     readyState: probe.readyState,
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
     mapFrames: probe.mapFrames,
