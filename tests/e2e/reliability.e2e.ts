@@ -31,23 +31,29 @@ const readyState = (page: Page) => page.evaluate(() => document.documentElement.
 const waitReady = (page: Page, value: string) =>
   page.waitForFunction((expected) => document.documentElement.dataset.ready === expected, value, { timeout: 45_000 });
 
-/** Holds dataset.json until `release()` is called: a server that keeps the request open. */
-async function holdDataset(page: Page): Promise<{ release: () => void }> {
+/** Holds a data file until `release()` is called: a server that keeps the request open. */
+async function hold(page: Page, file: RegExp): Promise<{ release: () => void }> {
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route(DATASET, async (route: Route) => {
+  await page.route(file, async (route: Route) => {
     await gate;
     await route.continue().catch(() => undefined); // the page may have given up meanwhile
   });
   return { release: () => release() };
 }
 
+/** Answers a data file's first request with HTTP 503, and lets the later ones through. */
+async function failOnce(page: Page, file: RegExp): Promise<void> {
+  let failures = 1;
+  await page.route(file, (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: "busy" }) : route.continue()));
+}
+
 describe("slow and hung data", () => {
   it("shows and announces the loading state at once, busy until the map is ready", async () => {
     const { page, errors } = await newPage();
-    const { release } = await holdDataset(page);
+    const { release } = await hold(page, DATASET);
     await page.goto(appUrl);
     const loading = page.locator("#loading");
     await loading.getByText("Loading the map's data…").waitFor();
@@ -68,7 +74,7 @@ describe("slow and hung data", () => {
     const start = new Date("2026-02-04T12:00:00Z").getTime();
     await page.clock.install({ time: start });
     await page.clock.pauseAt(start + 1000);
-    const held = await holdDataset(page);
+    const held = await hold(page, DATASET);
     await page.goto(appUrl);
     await page.locator("#loading").getByText("Loading the map's data…").waitFor();
     await page.clock.runFor(DATA_TIMEOUT_MS - 1000);
@@ -97,14 +103,7 @@ describe("slow and hung data", () => {
 
   it("makes the controls, legend and timeline while the geometry is still arriving, and the map once it has", async () => {
     const { page, errors } = await newPage();
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route(WORLD, async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const { release } = await hold(page, WORLD);
     await page.goto(appUrl);
     await page.locator("#views button").first().waitFor();
     await page.locator("#legend button").first().waitFor();
@@ -121,10 +120,7 @@ describe("slow and hung data", () => {
 
   it("a geometry that fails after the controls are made: a sentence, and Try again draws the map under the same controls", async () => {
     const { page, errors } = await newPage();
-    let failures = 1;
-    await page.route(WORLD, (route) =>
-      failures-- > 0 ? route.fulfill({ status: 503, body: "busy" }) : route.continue(),
-    );
+    await failOnce(page, WORLD);
     await page.goto(appUrl);
     await waitReady(page, "error");
     expect(await page.locator("#fatal").textContent()).toContain(
@@ -144,10 +140,7 @@ describe("slow and hung data", () => {
 
   it("offers a retry after a server error that works once the server recovers", async () => {
     const { page, errors } = await newPage();
-    let failures = 1;
-    await page.route(DATASET, (route) =>
-      failures-- > 0 ? route.fulfill({ status: 503, body: "busy" }) : route.continue(),
-    );
+    await failOnce(page, DATASET);
     await page.goto(appUrl);
     await waitReady(page, "error");
     expect(await page.locator("#fatal").textContent()).toContain(
