@@ -79,9 +79,26 @@ async function openEmbeds(browser: Browser, path: string, urls: readonly string[
   for (const [i, frame] of (await framesOf(page)).entries()) {
     await page.locator(`#embed-${i}`).scrollIntoViewIfNeeded();
     await frame.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 90_000 });
-    await waitForWebgl(frame, { paused: true, timeout: 90_000 });
+    await waitForWebgl(frame, { paused: true, timeout: 90_000 }).catch(async (error: unknown) => {
+      // Where every map stood when this one did not start (this wait has timed out under load).
+      const states = await Promise.all((await framesOf(page)).map(stateOf));
+      throw new Error(`map ${i} did not start WebGL: ${states.map((s, k) => `map ${k} ${s}`).join("; ")}`, {
+        cause: error,
+      });
+    });
   }
   return page;
+}
+
+/** A frame's readiness, renderer and map phase, for a message. */
+function stateOf(frame: Frame): Promise<string> {
+  return frame
+    .evaluate(() => {
+      const api = (window as unknown as { criticalMineralsMap?: { phase(): string } }).criticalMineralsMap;
+      const { ready, renderer } = document.documentElement.dataset;
+      return `ready=${ready} renderer=${renderer} phase=${api?.phase()} visible=${document.visibilityState}`;
+    })
+    .catch((error: unknown) => `unreadable (${String(error)})`);
 }
 
 /** Whether a frame's WebGL map is drawing now (its context held) or something stands in for it. */
