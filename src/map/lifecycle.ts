@@ -63,6 +63,8 @@ export interface Step {
 }
 
 export const PAUSED_NOTE = "The interactive map is paused by the browser; showing a static copy.";
+/** Paused before its first frame: the SVG map readers were using stays, and still answers them. */
+export const PAUSED_STARTING_NOTE = "The browser paused the zoomable map; this one still answers hover and clicks.";
 export const NO_WEBGL = "this browser cannot draw WebGL maps.";
 
 /**
@@ -111,7 +113,7 @@ export function step(state: Lifecycle, input: LifecycleInput): Step {
       if (state.phase === "starting-webgl" && !state.lostEarly) {
         return {
           state: { ...state, lostEarly: true },
-          effects: [{ type: "note", text: PAUSED_NOTE }, { type: "announce-ready" }],
+          effects: [{ type: "note", text: PAUSED_STARTING_NOTE }, { type: "announce-ready" }],
         };
       }
       return { state, effects: [] };

@@ -13,8 +13,19 @@ export interface Overlay {
   setLayers(layers: Layer[]): void;
 }
 
+/**
+ * A layer drawn into a context the browser has just taken fails to build its shaders. That is not
+ * an error worth a reader's console: the map is mounted again once the context is back (see
+ * mountMap). The browser can take a context before MapLibre hears of it (the event comes a task
+ * later), so deck.gl may draw into it once.
+ */
+export function reportDrawError(error: Error, layer?: Layer): void {
+  if (layer?.context?.device?.isLost) return;
+  console.error(`deck: ${error.message}`, error.cause ?? "");
+}
+
 /** `layers` are drawn from the first frame on: the first `onAfterRender` comes after they are drawn. */
 export function createOverlay(layers: Layer[], onAfterRender: () => void): Overlay {
-  const control = new MapboxOverlay({ interleaved: true, layers, onAfterRender });
+  const control = new MapboxOverlay({ interleaved: true, layers, onAfterRender, onError: reportDrawError });
   return { control, setLayers: (layers) => control.setProps({ layers }) };
 }

@@ -8,8 +8,10 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { embedSnippet } from "../../src/embed/snippet.ts";
+import { PAUSED_STARTING_NOTE } from "../../src/map/lifecycle.ts";
 import { BASE_PALETTE, FORUM_COLOURS, PACT_COLOURS } from "../../src/model/palette.ts";
 import { launchChromium } from "./chromium.ts";
+import { placeOnPage } from "./harness.ts";
 import { articlePage, type HostServer, serveHost } from "./host.ts";
 import {
   colourDistance,
@@ -90,13 +92,15 @@ async function openEmbeds(browser: Browser, path: string, urls: readonly string[
   return page;
 }
 
-/** A frame's readiness, renderer and map phase, for a message. */
+/** A frame's readiness, renderer, map phase and note, for a message. */
 function stateOf(frame: Frame): Promise<string> {
   return frame
     .evaluate(() => {
       const api = (window as unknown as { criticalMineralsMap?: { phase(): string } }).criticalMineralsMap;
       const { ready, renderer } = document.documentElement.dataset;
-      return `ready=${ready} renderer=${renderer} phase=${api?.phase()} visible=${document.visibilityState}`;
+      const note = document.getElementById("fallback-note");
+      const noted = note?.hidden === false ? JSON.stringify(note.textContent) : "none";
+      return `ready=${ready} renderer=${renderer} phase=${api?.phase()} note=${noted} visible=${document.visibilityState}`;
     })
     .catch((error: unknown) => `unreadable (${String(error)})`);
 }
@@ -192,6 +196,61 @@ const isWebglWarning = (text: string) =>
   /WebGL|GL_INVALID|no valid shader program|does not belong to this context/.test(text);
 
 describe("a context lost and given back", () => {
+  it("lost while the WebGL map starts: the SVG map stays, usable, under the paused note; given back, WebGL takes over", async () => {
+    const browser = await launchChromium();
+    try {
+      const { page, errors, warnings } = await openApp(browser, appUrl);
+      // The browser takes the map's context right after MapLibre made it, before its first frame (as
+      // Chromium does to the oldest context when more maps start at once than it has contexts for).
+      await page.evaluate(() => {
+        const getContext = HTMLCanvasElement.prototype.getContext as (this: unknown, ...args: unknown[]) => unknown;
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+          const context = getContext.apply(this, args) as WebGL2RenderingContext | null;
+          const window_ = window as unknown as { loseContext?: WEBGL_lose_context | null };
+          if (context && /webgl/.test(String(args[0])) && window_.loseContext === undefined) {
+            window_.loseContext = context.getExtension("WEBGL_lose_context");
+            setTimeout(() => window_.loseContext?.loseContext(), 0);
+          }
+          return context;
+        } as typeof HTMLCanvasElement.prototype.getContext;
+      });
+      await page.locator("#poster").focus();
+      await page.keyboard.press("+");
+      await waitForWebgl(page, { paused: true });
+      const state = await page.evaluate(() => ({
+        phase: (window as unknown as { criticalMineralsMap: { phase(): string } }).criticalMineralsMap.phase(),
+        renderer: document.documentElement.dataset.renderer,
+        ready: document.documentElement.dataset.ready,
+        note: document.getElementById("fallback-note")?.textContent,
+        svgMaps: document.querySelectorAll(".map-area .svg-map").length,
+      }));
+      expect(state).toEqual({
+        phase: "starting-webgl",
+        renderer: "svg",
+        ready: "true",
+        note: PAUSED_STARTING_NOTE,
+        svgMaps: 1,
+      });
+      expectDrawn(await coverage(page.mainFrame(), "contexts-lost-early"), "the SVG map");
+      // It is the map readers were using, and still answers them.
+      await page.mouse.move(...(await placeOnPage(page, "ARG")));
+      await page.locator("#tooltip").waitFor({ state: "visible" });
+      expect(await page.locator("#tooltip").textContent()).toContain("Argentina");
+
+      await page.evaluate(() =>
+        (window as unknown as { loseContext: WEBGL_lose_context }).loseContext.restoreContext(),
+      );
+      await waitForWebgl(page);
+      expect(await page.evaluate(() => document.getElementById("fallback-note")?.hidden)).toBe(true);
+      expectDrawn(await coverage(page.mainFrame(), "contexts-lost-early-restored"), "the WebGL map");
+      expect(warnings.filter(isWebglWarning)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
   it("draws everything it drew before (hub, markers, arcs, countries), and no WebGL warnings after", async () => {
     const browser = await launchChromium();
     try {

@@ -79,7 +79,8 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
  * Waits until the WebGL map has drawn its first frame and taken over from the SVG map
  * (`data-renderer="webgl"`): started by a gesture the test made, or on its own once the page has
  * been idle with the map in view (src/map/renderers.ts, IDLE_AFTER). With `paused`, a map whose
- * context the browser has taken since (a static copy stands in) counts as started too.
+ * context the browser has taken counts as started too: after its first frame (a static copy stands
+ * in) or before it (several maps starting at once on a page with fewer contexts than maps).
  */
 export async function waitForWebgl(
   target: Page | Frame,
@@ -89,7 +90,11 @@ export async function waitForWebgl(
     (paused) => {
       const api = (window as unknown as { criticalMineralsMap?: { phase(): string } }).criticalMineralsMap;
       const phase = api?.phase();
-      if (paused && phase === "paused") return true;
+      // Paused after its first frame (a static copy stands in), or before it: the browser took the
+      // context while the map was starting, so the SVG map stays up under the paused note.
+      const note = document.getElementById("fallback-note");
+      const lostEarly = phase === "starting-webgl" && note?.hidden === false;
+      if (paused && (phase === "paused" || lostEarly)) return true;
       return document.documentElement.dataset.renderer === "webgl" && phase === "webgl";
     },
     options.paused ?? false,

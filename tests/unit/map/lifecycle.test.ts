@@ -4,6 +4,7 @@ import {
   type LifecycleInput,
   NO_WEBGL,
   PAUSED_NOTE,
+  PAUSED_STARTING_NOTE,
   startLifecycle,
   step,
 } from "../../../src/map/lifecycle.ts";
@@ -61,7 +62,11 @@ describe("renderer life cycle", () => {
   it("context lost before the first frame: the SVG map stays the drawn map (no second copy), the page is ready", () => {
     const { state, effects } = run(wanted, { type: "code-arrived" }, { type: "context-lost" });
     expect(state.phase).toBe("starting-webgl");
-    expect(effects).toEqual([{ type: "mount-webgl" }, { type: "note", text: PAUSED_NOTE }, { type: "announce-ready" }]);
+    expect(effects).toEqual([
+      { type: "mount-webgl" },
+      { type: "note", text: PAUSED_STARTING_NOTE },
+      { type: "announce-ready" },
+    ]);
     expect(effects).not.toContainEqual({ type: "mount-stand-in" });
     const restored = run(state, { type: "context-restored" }, { type: "first-frame" });
     expect(restored.state).toMatchObject({ phase: "webgl", lostEarly: false });
