@@ -276,7 +276,7 @@ async function start(): Promise<void> {
 
   // The map, once its geometry is here, in the box the controls, legend and timeline left it.
   world = (await loaded).world;
-  map.start(posterDrawing(world));
+  map.start(posterDrawing(world, window.devicePixelRatio));
 }
 
 start().catch((error: unknown) => renderUnexpected(byId("fatal"), error));

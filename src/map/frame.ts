@@ -62,10 +62,15 @@ export function worldFrame(width: number, height: number): Frame {
  * (countryFeatures, then withD3Winding), without its spherical clipping (our world is split at the
  * antimeridian, and the SVG's box clips the rest), which is most of d3-geo's work. Read straight
  * from the topology: no GeoJSON is built, each arc is decoded and put in Mercator once (a shared
- * border once for both countries, and once for every size), and each point written once per size.
+ * border once for both countries, and once for every size), simplified to `tolerance` at each size
+ * (keptPoints: the ends stay, so a shared border stays one line), and each point kept written once.
  * A job (src/slices.ts) that may pause after every few arcs and every country.
  */
-export function posterPaths(topology: Topology): (width: number, height: number) => Job<Map<string, string>> {
+export function posterPaths(
+  topology: Topology,
+  /** How far (CSS px) a point may lie from the outline drawn without it (see keptPoints). */
+  tolerance: number = simplifyTolerance(1),
+): (width: number, height: number) => Job<Map<string, string>> {
   const countries = topology.objects.countries as GeometryCollection;
   let mercator: Float64Array[] | null = null;
   /** Each arc as [x0, y0, x1, y1, …] in Mercator units (0–1), decoded as topojson-client does. */
@@ -95,9 +100,14 @@ export function posterPaths(topology: Topology): (width: number, height: number)
     /** Each arc's points, written once. */
     const written: string[][] = [];
     for (const arc of mercator) {
-      const points: string[] = new Array(arc.length / 2);
-      for (let k = 0; k < points.length; k++)
-        points[k] = pixelPair((arc[2 * k] as number) * worldSize + left, (arc[2 * k + 1] as number) * worldSize + top);
+      const kept = keptPoints(arc, tolerance / worldSize);
+      const points: string[] = [];
+      for (let k = 0; k < kept.length; k++) {
+        if (kept[k])
+          points.push(
+            pixelPair((arc[2 * k] as number) * worldSize + left, (arc[2 * k + 1] as number) * worldSize + top),
+          );
+      }
       if (written.push(points) % ARCS_PER_STEP === 0) yield;
     }
     /**
@@ -127,6 +137,59 @@ export function posterPaths(topology: Topology): (width: number, height: number)
     }
     return paths;
   };
+}
+
+/**
+ * How far (CSS px) a point may lie from the outline drawn without it and still be left out: half a
+ * pixel of the screen, which antialiasing blurs anyway. A phone-sized map at one device pixel per
+ * CSS pixel then loses about half of its points, each of which would be written, parsed and
+ * rasterised twice (the SVG and the picture of it) before the map is ready.
+ */
+export function simplifyTolerance(pixelRatio: number): number {
+  return 0.5 / Math.max(1, pixelRatio);
+}
+
+/**
+ * Which points of an arc ([x0, y0, x1, y1, …]) the outline keeps: Douglas–Peucker, every point
+ * that lies farther than `tolerance` from the line between the points kept around it. The ends
+ * are always kept, so an arc shared by two countries stays one border for both.
+ */
+export function keptPoints(arc: Float64Array, tolerance: number): Uint8Array {
+  const n = arc.length / 2;
+  const kept = new Uint8Array(n);
+  kept[0] = 1;
+  kept[n - 1] = 1;
+  const limit = tolerance * tolerance;
+  const spans: number[] = [0, n - 1];
+  while (spans.length > 0) {
+    const b = spans.pop() as number;
+    const a = spans.pop() as number;
+    const ax = arc[2 * a] as number;
+    const ay = arc[2 * a + 1] as number;
+    const vx = (arc[2 * b] as number) - ax;
+    const vy = (arc[2 * b + 1] as number) - ay;
+    const length2 = vx * vx + vy * vy;
+    let farthest = limit;
+    let at = -1;
+    for (let i = a + 1; i < b; i++) {
+      const px = (arc[2 * i] as number) - ax;
+      const py = (arc[2 * i + 1] as number) - ay;
+      // The distance to the segment a–b (to a itself where a and b are one point: a closed ring).
+      const t = length2 === 0 ? 0 : Math.min(1, Math.max(0, (px * vx + py * vy) / length2));
+      const dx = t * vx - px;
+      const dy = t * vy - py;
+      const distance2 = dx * dx + dy * dy;
+      if (distance2 > farthest) {
+        farthest = distance2;
+        at = i;
+      }
+    }
+    if (at >= 0) {
+      kept[at] = 1;
+      spans.push(a, at, at, b);
+    }
+  }
+  return kept;
 }
 
 /** How many arcs posterPaths decodes or writes between two chances to pause (a few µs of work each). */
@@ -165,12 +228,13 @@ export const posterPoint = (width: number, height: number, lonLat: [number, numb
   pointIn(width, height)(lonLat);
 
 /**
- * The SVG map's drawing at a size: the outlines (posterPaths), and points and lines as MapLibre
+ * The SVG map's drawing at a size: the outlines (posterPaths, to half a pixel of a screen with
+ * `pixelRatio` device pixels per CSS pixel), and points and lines as MapLibre
  * places them, straight in Mercator (each arc comes split at the antimeridian, model/arcs.ts), to
  * a tenth of a pixel; the ocean is the whole box, which the world always covers (worldFrame).
  */
-export function posterDrawing(topology: Topology): DrawingAt {
-  const outlinesAt = posterPaths(topology);
+export function posterDrawing(topology: Topology, pixelRatio = 1): DrawingAt {
+  const outlinesAt = posterPaths(topology, simplifyTolerance(pixelRatio));
   return function* (width, height): Job<Drawing> {
     const point = pointIn(width, height);
     return {
