@@ -70,4 +70,24 @@ describe("byte budgets of the embed view", () => {
     for (const file of ["world.json", "dataset.json", "minerals.json"])
       expect(minerals(file), file).toEqual(once(file));
   });
+
+  it("asks for the script and stylesheet ahead of the data: the data preloads are low priority", async () => {
+    const context = await chromium.browser.newContext({ viewport: { width: 640, height: 480 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const priorities = new Map<string, string>();
+    cdp.on("Network.requestWillBeSent", (event) => {
+      const path = new URL(event.request.url).pathname;
+      if (!priorities.has(path)) priorities.set(path, event.request.initialPriority);
+    });
+    await cdp.send("Network.enable");
+    await page.goto(`${appUrl}?embed=1`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    await context.close();
+    const of = (pattern: RegExp) => [...priorities].filter(([path]) => pattern.test(path)).map(([, p]) => p);
+    expect(of(/\/data\/(world|dataset)\.json$/)).toEqual(["Low", "Low"]);
+    // Chromium's names: VeryLow, Low, Medium, High, VeryHigh.
+    for (const code of [/\/assets\/index-[^/]*\.js$/, /\/assets\/index-[^/]*\.css$/])
+      expect(of(code), String(code)).toEqual([expect.stringMatching(/^(High|VeryHigh)$/)]);
+  });
 });
