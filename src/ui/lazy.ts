@@ -7,6 +7,7 @@
  */
 import { focusRegion, h } from "../dom.ts";
 import { affordsIdleStart, deviceHints } from "../map/engage.ts";
+import { whenIdle } from "../slices.ts";
 
 export interface Chunk<M> {
   /** The module once it has arrived; null before. */
@@ -67,11 +68,10 @@ export function prefetchWhenIdle(
   chunks: readonly (readonly [Element | null, Pick<Chunk<unknown>, "prefetch">])[],
 ): void {
   if (!affordsIdleStart(deviceHints(navigator))) return;
-  const request = (globalThis as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback;
   const prefetch = () => {
     for (const [el, code] of chunks) if (!el || el.getClientRects().length > 0) code.prefetch();
   };
-  setTimeout(() => (request ? request(prefetch) : prefetch()), PREFETCH_AFTER);
+  setTimeout(() => whenIdle(prefetch), PREFETCH_AFTER);
 }
 
 /**
