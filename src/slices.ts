@@ -56,13 +56,3 @@ export function yieldToBrowser(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
-
-/**
- * Runs `work` when the browser is idle (`requestIdleCallback`; where it has none, as Safari, in a
- * task of its own): for work that must not hold up what the reader is waiting for.
- */
-export function whenIdle(work: () => void): void {
-  const request = (globalThis as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback;
-  if (request) request(work);
-  else setTimeout(work, 0);
-}

@@ -6,8 +6,6 @@
  * It reports the gesture that engaged, so the WebGL map can carry it out once drawn.
  */
 
-import { whenIdle } from "../slices.ts";
-
 /** What the reader asked of the map, in CSS pixels of the map's box. */
 export type Engagement =
   | { kind: "zoom"; at: { x: number; y: number }; by: number }
@@ -259,7 +257,11 @@ export function watchEngagement(
   const idleAfter = options.idleAfter;
   if (idleAfter !== null && typeof IntersectionObserver === "function") {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const idle = () => whenIdle(() => engage({ kind: "idle" }));
+    const idle = () => {
+      const request = (globalThis as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback;
+      if (request) request(() => engage({ kind: "idle" }));
+      else engage({ kind: "idle" });
+    };
     const observer = new IntersectionObserver((entries) => {
       const visible = entries.some((entry) => entry.isIntersecting);
       if (visible && timer === null) timer = setTimeout(idle, idleAfter);

@@ -6,7 +6,7 @@
  * here: the first draw needs none of it.
  */
 import { s } from "../dom.ts";
-import { finish, inSlices, type Job, whenIdle } from "../slices.ts";
+import { finish, inSlices, type Job } from "../slices.ts";
 import { MARKS } from "./marks.ts";
 import { cssColour, type MapRenderer, type MapTarget, type MapView, type RendererOptions } from "./view.ts";
 
@@ -66,30 +66,22 @@ export function mountSvgMap(
   let destroyed = false;
 
   /**
-   * Whether the picture shows through the bitmap (paintUnder) yet: the first picture is the SVG
-   * itself, copied into the bitmap once the page is idle after ready (see copyWhenIdle).
+   * Makes the whole picture off screen; what it returns puts it on screen in one go. With `image`,
+   * the bitmap is not painted: the SVG is put in transparent, to be shown as an image (paintUnder).
    */
-  let copied = false;
-  /** Bumped at every change to the SVG, to tell whether a copy of it is still the picture. */
-  let edits = 0;
-
-  /**
-   * Makes the whole picture off screen; what it returns puts it on screen in one go. Painted on the
-   * bitmap once the picture is shown through it; before that, the SVG shows itself.
-   */
-  function* picture(): Job<() => void> {
+  function* picture(image = false): Job<() => void> {
     const at = size;
     const of = view;
     const made = drawing ?? (yield* drawingAt(at.width, at.height));
     const elements = yield* mapElementParts(of, made, at);
-    const paint = bitmap && copied ? yield* bitmap.painting(shapesIn(elements), at) : null;
+    const paint = bitmap && !image ? yield* bitmap.painting(shapesIn(elements), at) : null;
     return () => {
+      if (image) svg.classList.add("is-transparent");
       if (at === size) drawing = made; // not if the box was resized meanwhile
       svg.setAttribute("viewBox", `0 0 ${at.width} ${at.height}`);
       svg.setAttribute("width", String(at.width));
       svg.setAttribute("height", String(at.height));
       svg.replaceChildren(...elements);
-      edits++;
       paint?.();
       shown = { view: of, size: at };
     };
@@ -106,8 +98,7 @@ export function mountSvgMap(
     const made = drawingNow();
     svg.querySelector("g.highlight")?.replaceChildren(...highlightElements(view, made));
     svg.querySelector("g.arcs")?.replaceChildren(...arcElements(view, made));
-    edits++;
-    if (bitmap && copied) finish(bitmap.painting(svg.querySelectorAll(SHAPES), size))();
+    if (bitmap) finish(bitmap.painting(svg.querySelectorAll(SHAPES), size))();
     shown = { view, size };
   };
 
@@ -137,39 +128,24 @@ export function mountSvgMap(
   });
   observer.observe(container);
   const ready = () => requestAnimationFrame(() => options.onReady?.());
-  /**
-   * Shows the picture through the bitmap, once the page is idle: an image of the SVG where the
-   * browser can make one, else painted. Why after ready, not before: the SVG on screen is the same
-   * picture at once, and the copy (serialise, decode, rasterise: ~180 ms on a slow phone) would
-   * hold back the reader's first look; it only has to be done before the WebGL map starts.
-   */
-  const copyWhenIdle = () =>
-    whenIdle(async () => {
-      if (!bitmap || copied || destroyed || !shown) return;
-      const at = shown.size;
-      const before = edits;
-      const imaged = await bitmap.image(at);
-      if (destroyed) return;
-      copied = true;
-      // Painted in the same task as the image was shown: a hover meanwhile never shows stale.
-      if (!imaged || edits !== before) finish(bitmap.painting(svg.querySelectorAll(SHAPES), shown?.size ?? at))();
-    });
   if (options.sliced) {
     slicing = true;
-    void inSlices(picture()).then((show) => {
+    void inSlices(picture(bitmap !== null)).then(async (show) => {
       if (destroyed) return;
       show();
+      const at = shown?.size ?? size; // the picture's own size, even if the box was resized since
+      if (bitmap && !(await bitmap.image(at)) && !destroyed)
+        finish(bitmap.painting(svg.querySelectorAll(SHAPES), at))();
       slicing = false;
+      if (destroyed) return;
       // What changed while the picture was being made (a hover, a new state, a resize).
       if (shown?.size !== size) draw();
       else if (shown.view !== view) update(view);
       ready();
-      copyWhenIdle();
     });
   } else {
     draw();
     ready();
-    copyWhenIdle();
   }
 
   function update(next: MapView): void {

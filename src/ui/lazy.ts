@@ -7,7 +7,6 @@
  */
 import { focusRegion, h } from "../dom.ts";
 import { affordsIdleStart, deviceHints } from "../map/engage.ts";
-import { whenIdle } from "../slices.ts";
 
 export interface Chunk<M> {
   /** The module once it has arrived; null before. */
@@ -68,10 +67,11 @@ export function prefetchWhenIdle(
   chunks: readonly (readonly [Element | null, Pick<Chunk<unknown>, "prefetch">])[],
 ): void {
   if (!affordsIdleStart(deviceHints(navigator))) return;
+  const request = (globalThis as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback;
   const prefetch = () => {
     for (const [el, code] of chunks) if (!el || el.getClientRects().length > 0) code.prefetch();
   };
-  setTimeout(() => whenIdle(prefetch), PREFETCH_AFTER);
+  setTimeout(() => (request ? request(prefetch) : prefetch()), PREFETCH_AFTER);
 }
 
 /**

@@ -29,8 +29,6 @@ export interface OpenOptions {
   saveData?: boolean;
   /** A browser without any WebGL: no WebGLRenderingContext or WebGL2RenderingContext at all. */
   noWebglApi?: boolean;
-  /** Hold back the page's idle callbacks (requestIdleCallback) until the test runs them: runIdle. */
-  holdIdle?: boolean;
 }
 
 export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedApp> {
@@ -48,12 +46,6 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
   if (options.noWebglApi) {
     await context.addInitScript(() => {
       for (const name of ["WebGLRenderingContext", "WebGL2RenderingContext"]) Reflect.deleteProperty(window, name);
-    });
-  }
-  if (options.holdIdle) {
-    await context.addInitScript(() => {
-      const held: (() => void)[] = [];
-      Object.assign(window, { __heldIdle: held, requestIdleCallback: (work: () => void) => held.push(work) });
     });
   }
   const page = await context.newPage();
@@ -81,16 +73,6 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
   );
   if (options.webgl) await waitForWebgl(page);
   return { page, errors, warnings, requests };
-}
-
-/** Runs the idle callbacks a page opened with `holdIdle` has asked for so far; how many ran. */
-export async function runIdle(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const held = (window as unknown as { __heldIdle?: (() => void)[] }).__heldIdle ?? [];
-    const due = held.splice(0);
-    for (const work of due) work();
-    return due.length;
-  });
 }
 
 /**
