@@ -20,14 +20,19 @@ export interface Chunk<M> {
 export function chunk<M>(importer: () => Promise<M>): Chunk<M> {
   let module: M | null = null;
   let loading: Promise<M> | null = null;
+  /** Where to ask for the chunk after a failure (retryAddress); null: the import as built. */
+  let retry: string | null = null;
+  let failures = 0;
   const load = () => {
-    loading ??= importer().then(
+    loading ??= (retry ? (import(/* @vite-ignore */ retry) as Promise<M>) : importer()).then(
       (loaded) => {
         module = loaded;
         return loaded;
       },
       (error: unknown) => {
         loading = null;
+        failures += 1;
+        retry = retryAddress(error, failures) ?? retry;
         throw error;
       },
     );
@@ -42,6 +47,22 @@ export function chunk<M>(importer: () => Promise<M>): Chunk<M> {
       load().catch(() => undefined);
     },
   };
+}
+
+/**
+ * Where to ask again for a module whose import failed: its address (which the browser's error
+ * names: Chromium's and Firefox's do) with `retry=N` added, or null where the error names none.
+ * Why: a browser keeps a failed module in its module map for the page's life, as the HTML
+ * standard says (Chromium 150 does), so importing the same address again fails at once, without
+ * a request; a new address is a new request. Pure.
+ */
+export function retryAddress(error: unknown, attempt: number): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const named = /\bhttps?:\/\/[^\s'"]+\.m?js(?:\?[^\s'"]*)?/.exec(message)?.[0];
+  if (!named) return null;
+  const address = new URL(named);
+  address.searchParams.set("retry", String(attempt));
+  return address.href;
 }
 
 /** Prefetches on intent: the pointer over the element or the focus on it. */

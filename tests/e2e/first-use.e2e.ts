@@ -19,7 +19,8 @@ const chromium = chromiumForFile();
 
 const CHUNKS = ["table", "sources", "share", "export"] as const;
 type Name = (typeof CHUNKS)[number];
-const chunkUrl = (name: Name) => new RegExp(`/assets/${name}-[^/]*\\.js$`);
+/** A chunk's address, as built or asked for again after a failure (`?retry=N`: src/ui/lazy.ts). */
+const chunkUrl = (name: Name) => new RegExp(`/assets/${name}-[^/?]*\\.js(\\?retry=\\d+)?$`);
 const requested = (requests: readonly string[], name: Name) => requests.some((url) => chunkUrl(name).test(url));
 
 /** Holds a chunk back `ms` (a slow network), or fails it with a 500 while `fail()` says so. */

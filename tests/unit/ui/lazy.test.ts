@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { chunk, drawWhenLoaded, onClickWith, PREFETCH_AFTER, prefetchWhenIdle } from "../../../src/ui/lazy.ts";
+import {
+  chunk,
+  drawWhenLoaded,
+  onClickWith,
+  PREFETCH_AFTER,
+  prefetchWhenIdle,
+  retryAddress,
+} from "../../../src/ui/lazy.ts";
 
 /** An import the test settles by hand. */
 function controlled<M>() {
@@ -49,6 +56,29 @@ describe("chunk", () => {
     expect(importer).toHaveBeenCalledTimes(2);
     last().resolve("in");
     expect(await again).toBe("in");
+  });
+});
+
+describe("retryAddress", () => {
+  it("asks again at the address the browser's error names, with the attempt added", () => {
+    // Chromium's and Firefox's words.
+    const chromium = new TypeError(
+      "Failed to fetch dynamically imported module: https://example.org/map/assets/sources-z3e4qn5Y.js",
+    );
+    expect(retryAddress(chromium, 1)).toBe("https://example.org/map/assets/sources-z3e4qn5Y.js?retry=1");
+    const firefox = new TypeError("error loading dynamically imported module: http://127.0.0.1:4173/assets/table-X.js");
+    expect(retryAddress(firefox, 2)).toBe("http://127.0.0.1:4173/assets/table-X.js?retry=2");
+    // A retry that failed names the retry's address: the next one replaces the count.
+    const again = new TypeError(
+      "Failed to fetch dynamically imported module: https://example.org/a/share-1.js?retry=1",
+    );
+    expect(retryAddress(again, 2)).toBe("https://example.org/a/share-1.js?retry=2");
+  });
+
+  it("gives nothing where the error names no module (WebKit's words; not an error at all)", () => {
+    expect(retryAddress(new TypeError("Importing a module script failed."), 1)).toBeNull();
+    expect(retryAddress("offline", 1)).toBeNull();
+    expect(retryAddress(new Error("see https://example.org/help for more"), 1)).toBeNull();
   });
 });
 
