@@ -65,18 +65,14 @@ export function mountSvgMap(
   let slicing = false;
   let destroyed = false;
 
-  /**
-   * Makes the whole picture off screen; what it returns puts it on screen in one go. With `image`,
-   * the bitmap is not painted: the SVG is put in transparent, to be shown as an image (paintUnder).
-   */
-  function* picture(image = false): Job<() => void> {
+  /** Makes the whole picture off screen; what it returns puts it on screen in one go. */
+  function* picture(): Job<() => void> {
     const at = size;
     const of = view;
     const made = drawing ?? (yield* drawingAt(at.width, at.height));
     const elements = yield* mapElementParts(of, made, at);
-    const paint = bitmap && !image ? yield* bitmap.painting(shapesIn(elements), at) : null;
+    const paint = bitmap ? yield* bitmap.painting(shapesIn(elements), at) : null;
     return () => {
-      if (image) svg.classList.add("is-transparent");
       if (at === size) drawing = made; // not if the box was resized meanwhile
       svg.setAttribute("viewBox", `0 0 ${at.width} ${at.height}`);
       svg.setAttribute("width", String(at.width));
@@ -130,14 +126,10 @@ export function mountSvgMap(
   const ready = () => requestAnimationFrame(() => options.onReady?.());
   if (options.sliced) {
     slicing = true;
-    void inSlices(picture(bitmap !== null)).then(async (show) => {
+    void inSlices(picture()).then((show) => {
       if (destroyed) return;
       show();
-      const at = shown?.size ?? size; // the picture's own size, even if the box was resized since
-      if (bitmap && !(await bitmap.image(at)) && !destroyed)
-        finish(bitmap.painting(svg.querySelectorAll(SHAPES), at))();
       slicing = false;
-      if (destroyed) return;
       // What changed while the picture was being made (a hover, a new state, a resize).
       if (shown?.size !== size) draw();
       else if (shown.view !== view) update(view);
@@ -189,33 +181,31 @@ function* shapesIn(elements: readonly Element[]): Generator<Element> {
  * and still takes the pointer (hover, click) and the screen reader's label. Why: a browser that
  * rasterises on the GPU draws every path of a full-size SVG map in the GPU process, which is where
  * the WebGL map is being set up at the same moment; on a software GPU that delayed the WebGL map
- * by about 2 s. A 2D canvas created with `willReadFrequently` stays in CPU memory: it is
- * rasterised once, here, and handed to the compositor as a plain image. The first canvas is
- * painted before it is put on the page, so a picture painted in slices never shows half done.
+ * by about 2 s, and the commit of the first frame with the SVG visible blocked the page (Lighthouse
+ * counted it as one long task). The picture is painted off screen, on an OffscreenCanvas with
+ * `willReadFrequently` (so it stays in CPU memory), and shown as an image bitmap: the first 2D
+ * canvas put on a page waits for the GPU process (100–600 ms in a browser just started, on a
+ * software GPU), an offscreen one does not, and serialising the SVG and decoding it as an image
+ * cost twice its painting. Where there is no OffscreenCanvas, a 2D canvas on the page. The picture
+ * is painted whole before it is shown, so a picture painted in slices never shows half done.
  */
 function paintUnder(svg: SVGSVGElement): {
   /** Paints the shapes; what it returns shows the canvas (and makes the SVG transparent). */
   painting(shapes: Iterable<Element>, size: { width: number; height: number }): Job<() => void>;
-  /**
-   * Shows the SVG as it is now through an image of it (decoded by the browser, then a bitmap),
-   * and makes the SVG transparent; false where the browser cannot (then paint it instead). Why:
-   * the first 2D canvas a page draws on waits for the GPU process (100–600 ms in a browser just
-   * started, on a software GPU), blocking the page meanwhile; an image bitmap does not.
-   */
-  image(size: { width: number; height: number }): Promise<boolean>;
   remove(): void;
 } {
-  /** What shows the picture: the image bitmap first, a 2D canvas once something is painted again. */
+  /** What shows the picture, once something is painted. */
   let shown: HTMLCanvasElement | null = null;
-  let canvas: HTMLCanvasElement | null = null;
-  const sized = (target: HTMLCanvasElement, size: { width: number; height: number }) => {
+  const sized = (target: HTMLCanvasElement | OffscreenCanvas, size: { width: number; height: number }) => {
     const ratio = window.devicePixelRatio || 1;
-    target.className = "svg-map-bitmap";
-    target.setAttribute("aria-hidden", "true");
     target.width = Math.round(size.width * ratio);
     target.height = Math.round(size.height * ratio);
-    target.style.width = `${size.width}px`;
-    target.style.height = `${size.height}px`;
+    if (target instanceof HTMLCanvasElement) {
+      target.className = "svg-map-bitmap";
+      target.setAttribute("aria-hidden", "true");
+      target.style.width = `${size.width}px`;
+      target.style.height = `${size.height}px`;
+    }
     return ratio;
   };
   const show = (target: HTMLCanvasElement) => {
@@ -227,38 +217,24 @@ function paintUnder(svg: SVGSVGElement): {
     // Transparent at once: painted even for one frame, the SVG costs its whole rasterisation.
     svg.classList.add("is-transparent");
   };
+  const offscreen = typeof OffscreenCanvas === "function" && typeof ImageBitmapRenderingContext === "function";
   return {
     *painting(shapes, size) {
-      const target = canvas ?? document.createElement("canvas");
-      const ratio = sized(target, size);
-      const context = target.getContext("2d", { willReadFrequently: true });
+      const surface = offscreen ? new OffscreenCanvas(1, 1) : (shown ?? document.createElement("canvas"));
+      const ratio = sized(surface, size);
+      const context = surface.getContext("2d", { willReadFrequently: true }) as CanvasRenderingContext2D | null;
       if (!context) return () => undefined; // the SVG stays visible
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
       yield* paintingShapes(context, shapes);
       return () => {
-        canvas = target;
+        if (surface instanceof HTMLCanvasElement) return show(surface);
+        const target = shown ?? document.createElement("canvas");
+        sized(target, size);
+        const screen = target.getContext("bitmaprenderer");
+        if (!screen) return; // the SVG stays visible
+        screen.transferFromImageBitmap(surface.transferToImageBitmap());
         show(target);
       };
-    },
-    async image(size) {
-      // Not in a frame: a page of several embeds waited on a decode (a browser test timed out).
-      if (window.self !== window.top) return false;
-      try {
-        const target = document.createElement("canvas");
-        sized(target, size);
-        const context = target.getContext("bitmaprenderer");
-        if (!context || typeof createImageBitmap !== "function") return false;
-        const header = `<svg xmlns="http://www.w3.org/2000/svg" width="${target.width}" height="${target.height}" viewBox="0 0 ${size.width} ${size.height}">`;
-        // A data: address, which the page's Content-Security-Policy allows for images (blob: it does not).
-        const picture = new Image(target.width, target.height);
-        picture.src = `data:image/svg+xml;base64,${btoa(`${header}${svg.innerHTML}</svg>`)}`;
-        await picture.decode();
-        context.transferFromImageBitmap(await createImageBitmap(picture));
-        show(target);
-        return true;
-      } catch {
-        return false;
-      }
     },
     remove() {
       shown?.remove();

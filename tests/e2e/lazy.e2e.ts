@@ -107,22 +107,40 @@ describe("light first: the interactive SVG map before any WebGL code", () => {
     await page.context().close();
   }, 90_000);
 
-  it("shows the first SVG map through an image of it, not a 2D canvas (whose first fill waits for the GPU process); a hover paints one", async () => {
+  it("shows the SVG map through a picture painted off screen (no 2D canvas on the page, whose first fill waits for the GPU process); a hover paints it again", async () => {
     const { page, errors } = await openApp(chromium.browser, `${appUrl}?date=2026-02-04`, { saveData: true });
     const copy = page.locator("#poster canvas.svg-map-bitmap");
     expect(await copy.count()).toBe(1);
     // A canvas that shows an image bitmap has no 2D context to give.
     expect(await copy.evaluate((canvas: HTMLCanvasElement) => canvas.getContext("2d") === null)).toBe(true);
     expect(await page.locator("#poster svg.svg-map").getAttribute("class")).toContain("is-transparent");
-    // What the reader sees is the image: the SVG's own colours, where the SVG draws them.
+    // What the reader sees is the picture: the SVG's own colours, where the SVG draws them.
     const fill = await page.locator('#poster svg g.countries path[data-iso3="ARG"]').getAttribute("fill");
     const argentina = await colourAt(await screenshot(page, "lazy-image-copy"), page, "ARG");
     expect(colourDistance(argentina, rgb(fill ?? "")), hex(argentina)).toBeLessThanOrEqual(3);
-    // A hover outlines the country on a 2D canvas painted at once, in the image's place.
+    // How many pixels of the picture differ from those it showed when this was first called.
+    const changedPixels = () =>
+      copy.evaluate((canvas: HTMLCanvasElement) => {
+        const probe = document.createElement("canvas");
+        probe.width = canvas.width;
+        probe.height = canvas.height;
+        const context = probe.getContext("2d", { willReadFrequently: true });
+        if (!context) throw new Error("no 2D context to read the picture with");
+        context.drawImage(canvas, 0, 0);
+        const now = context.getImageData(0, 0, probe.width, probe.height).data;
+        const store = window as unknown as { firstPicture?: Uint8ClampedArray };
+        store.firstPicture ??= now;
+        let changed = 0;
+        for (let i = 0; i < now.length; i += 4) if (now[i] !== store.firstPicture[i]) changed++;
+        return changed;
+      });
+    expect(await changedPixels()).toBe(0);
+    // A hover outlines the country in the same picture, painted again.
     await page.mouse.move(...(await projectToPage(page, ...label("AUS"))));
     await page.locator("#tooltip").waitFor({ state: "visible" });
     expect(await copy.count()).toBe(1);
-    expect(await copy.evaluate((canvas: HTMLCanvasElement) => canvas.getContext("2d") !== null)).toBe(true);
+    expect(await copy.evaluate((canvas: HTMLCanvasElement) => canvas.getContext("2d") === null)).toBe(true);
+    expect(await changedPixels()).toBeGreaterThan(100);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);
