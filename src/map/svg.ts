@@ -123,7 +123,9 @@ export function mountSvgMap(
     draw();
   });
   observer.observe(container);
-  const ready = () => requestAnimationFrame(() => options.onReady?.());
+  // Ready in the task that puts the whole picture in: the next frame shows both (a frame's
+  // animation callbacks run before it paints, so waiting for one showed nothing sooner).
+  const ready = () => options.onReady?.();
   if (options.sliced) {
     slicing = true;
     void inSlices(picture()).then((show) => {
