@@ -124,18 +124,31 @@ export async function openFirefox(options: { headless?: boolean } = {}): Promise
     engine: headless ? "firefox-headless" : "firefox",
     version: await browser.version(),
     async resize(width, height) {
-      await page.setViewport({ width, height });
+      try {
+        await page.setViewport({ width, height });
+      } catch (error) {
+        // puppeteer-core sends the screen's orientation beside the viewport, a command Firefox ESR
+        // 140 does not know; the viewport itself is set (checked below). Anything else is a failure.
+        if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(error))) throw error;
+      }
+      // That command fails as soon as it is sent, before the viewport is in: wait for it.
+      const inner = () => page.evaluate(() => window.innerWidth);
+      await pollUntil(
+        async () => (await inner()) === width,
+        10_000,
+        async () => `Firefox's viewport is ${await inner()} px wide, not ${width}`,
+      );
     },
     async goto(url, expectReady = "true") {
       uncaught.length = 0;
       await page.goto(url);
-      await page.waitForFunction(
-        (expected) => document.documentElement.dataset.ready === expected,
-        {
-          timeout: READY_TIMEOUT,
-          polling: 200,
-        },
-        expectReady,
+      // Polled from here, not page.waitForFunction: Firefox ESR 140 runs that through Function(),
+      // which the app's Content-Security-Policy (rightly) blocks.
+      await pollUntil(
+        async () => (await page.evaluate(() => document.documentElement.dataset.ready)) === expectReady,
+        READY_TIMEOUT,
+        async () =>
+          `data-ready is "${await page.evaluate(() => document.documentElement.dataset.ready)}", not "${expectReady}"`,
       );
     },
     evaluate: (fn, ...args) => page.evaluate(fn, ...args) as never,
@@ -150,6 +163,15 @@ export async function openFirefox(options: { headless?: boolean } = {}): Promise
     },
     close: () => browser.close(),
   };
+}
+
+/** Asks `done` every 200 ms until it says yes; past `timeout` ms fails with what `failure` says. */
+async function pollUntil(done: () => Promise<boolean>, timeout: number, failure: () => Promise<string>): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`after ${timeout} ms: ${await failure()}`);
+    await new Promise((resume) => setTimeout(resume, 200));
+  }
 }
 
 async function freePort(): Promise<number> {
