@@ -27,16 +27,19 @@ export function derivedNotes(
         `The State Dept counted ${prior} pacts signed before the ministerial without naming them; the map shows those our sources identify.`,
       );
     }
-    // One note per partner (as the summary counts partners), dated by its first pact.
+    // One note per partner off the map that the summary counts (as it counts them: by its pact once
+    // it has one, else by another minerals-related deal), dated by its first such record.
     const unmapped = new Map<string, (typeof dataset.agreements)[number]>();
     for (const a of dataset.agreements) {
-      if (a.kind !== "pact" || a.date === null || a.date > date || drawable.has(a.iso3)) continue;
+      if (a.date === null || a.date > date || drawable.has(a.iso3)) continue;
       const first = unmapped.get(a.iso3);
-      if (!first || (first.date ?? "") > a.date) unmapped.set(a.iso3, a);
+      const earlier = !first || (first.kind === a.kind ? (first.date ?? "") > a.date : a.kind === "pact");
+      if (earlier) unmapped.set(a.iso3, a);
     }
     for (const a of unmapped.values()) {
+      const record = a.kind === "pact" ? "pact" : "minerals-related deal";
       notes.push(
-        `Counted among the partners but not on the map, which colours countries: ${a.country} (pact of ${formatDate(a.date)}).`,
+        `Counted among the partners but not on the map, which colours countries: ${a.country} (${record} of ${formatDate(a.date)}).`,
       );
     }
     const undated = dataset.agreements.filter((a) => a.date === null).map((a) => a.country);

@@ -35,9 +35,26 @@ describe("derivedNotes, pacts view", () => {
       const legend = scene.choropleth.categories
         .filter((c) => ["ministerial", "before", "after"].includes(c.key))
         .reduce((sum, c) => sum + c.count, 0);
-      const offMap = notesOn(date).filter((n) => n.startsWith("Counted among the partners but not on the map")).length;
+      const offMap = notesOn(date).filter(
+        (n) => n.startsWith("Counted among the partners but not on the map") && n.includes("(pact of"),
+      ).length;
       expect(legend + offMap, `${date}: ${scene.summary}`).toBe(partners);
     }
+  });
+
+  it("accounts for every minerals-related deal the summary counts, and names the EU's before its pact", () => {
+    for (const date of ["2025-10-20", "2026-02-04", "2026-04-24", "2026-05-26"]) {
+      const scene = pactsOn(date);
+      const related = Number(/(\d+) (?:has|have) another minerals-related deal/.exec(scene.summary)?.[1]);
+      const legend = scene.choropleth.categories.find((c) => c.key === "related")?.count ?? 0;
+      const offMap = notesOn(date).filter(
+        (n) => n.startsWith("Counted among the partners but not on the map") && n.includes("minerals-related deal of"),
+      ).length;
+      expect(legend + offMap, `${date}: ${scene.summary}`).toBe(related);
+    }
+    expect(notesOn("2026-02-04")).toContain(
+      "Counted among the partners but not on the map, which colours countries: European Union (minerals-related deal of 4 Feb 2026).",
+    );
   });
 
   it("states the unnamed State Dept tallies and the undated records", () => {
