@@ -188,8 +188,8 @@ function* shapesIn(elements: readonly Element[]): Generator<Element> {
  * `willReadFrequently` (so it stays in CPU memory), and shown as an image bitmap: the first 2D
  * canvas put on a page waits for the GPU process (100–600 ms in a browser just started, on a
  * software GPU), an offscreen one does not, and serialising the SVG and decoding it as an image
- * cost twice its painting. Where there is no OffscreenCanvas, a 2D canvas on the page. The picture
- * is painted whole before it is shown, so a picture painted in slices never shows half done.
+ * cost about five times its painting. Where there is no OffscreenCanvas, a 2D canvas on the page.
+ * The picture is painted whole before it is shown, so one painted in slices never shows half done.
  */
 function paintUnder(svg: SVGSVGElement): {
   /** Paints the shapes; what it returns shows the canvas (and makes the SVG transparent). */
