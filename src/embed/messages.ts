@@ -15,11 +15,18 @@ function post(message: EmbedMessage): void {
 const LOADED_SEARCH = typeof window === "undefined" ? "" : window.location.search;
 
 let readySent = false;
+/** Posts the height now if it changed since the last one posted (set by watchHeight). */
+let postHeightNow: () => void = () => undefined;
 
-/** Posts the ready message; later calls in the same load do nothing. */
+/**
+ * Posts the ready message; later calls in the same load do nothing. The height of the page it
+ * announces goes first: a host that acts on ready (sizes, scrolls, measures) sees the final height,
+ * not the one before the map went in, which the ResizeObserver would post only a frame later.
+ */
 export function postReady(): void {
   if (readySent) return;
   readySent = true;
+  postHeightNow();
   post(readyMessage());
 }
 
@@ -44,13 +51,15 @@ export function watchHeight(element: HTMLElement): () => void {
     window.parent.postMessage(ampEmbedSize(height), "*");
     if (pymId !== null) window.parent.postMessage(pymMessage(pymId, "height", height), "*");
   };
-  const observer = new ResizeObserver(() => {
+  const postIfChanged = () => {
     const height = Math.ceil(element.getBoundingClientRect().height);
     if (height !== last) {
       last = height;
       postHeight(height);
     }
-  });
+  };
+  const observer = new ResizeObserver(postIfChanged);
+  postHeightNow = postIfChanged;
   const onResize = () => {
     root.classList.toggle("is-host-sized", Math.abs(window.innerHeight - last) <= 1);
   };
@@ -65,6 +74,7 @@ export function watchHeight(element: HTMLElement): () => void {
   window.addEventListener("resize", onResize);
   window.addEventListener("message", onMessage);
   return () => {
+    postHeightNow = () => undefined;
     observer.disconnect();
     window.removeEventListener("resize", onResize);
     window.removeEventListener("message", onMessage);

@@ -94,4 +94,23 @@ describe("postReady", () => {
     postReady();
     expect(posted).toEqual([{ type: "critical-minerals-map:ready" }]);
   });
+
+  it("posts the height the page has now before ready, when the observer has not yet reported it", async () => {
+    const { postReady, watchHeight } = await import("../../../src/embed/messages.ts");
+    watchHeight(element());
+    observers[0]?.callback();
+    expect(posted.slice(-3)[0]).toEqual({ type: "critical-minerals-map:resize", height: 600 });
+    // The map went in: the page is shorter, and ready comes before the observer's next callback.
+    height = 583;
+    postReady();
+    expect(posted.slice(3)).toEqual([
+      { type: "critical-minerals-map:resize", height: 583 },
+      { sentinel: "amp", type: "embed-size", height: 583 },
+      "pymxPYMxgraphic-1xPYMxheightxPYMx583",
+      { type: "critical-minerals-map:ready" },
+    ]);
+    // The observer, a frame later, has nothing new to post.
+    observers[0]?.callback();
+    expect(posted).toHaveLength(7);
+  });
 });
