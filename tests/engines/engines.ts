@@ -184,18 +184,15 @@ async function freePort(): Promise<number> {
 }
 
 async function waitForDriver(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  const answers = async () => {
     if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited (${child.exitCode}):\n${log()}`);
     try {
-      const response = await fetch(`${url}/status`);
-      if (response.ok) return;
+      return (await fetch(`${url}/status`)).ok;
     } catch {
-      // not listening yet
+      return false; // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`WebKitWebDriver did not answer on ${url}:\n${log()}`);
+  };
+  await pollUntil(answers, 30_000, async () => `WebKitWebDriver did not answer on ${url}:\n${log()}`);
 }
 
 export async function openWebKit(): Promise<EnginePage> {
